@@ -1,0 +1,118 @@
+"""The command line: a thin shell over the library (DESIGN.md "CLI").
+
+    claimcheck extract FILE... [--format table|json|jsonl]
+
+Exit codes: 0 done, 2 usage or input error (each bad file is reported on one line and
+the other files are still processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional, Sequence
+
+from .errors import ClaimcheckError
+
+__all__ = ["main"]
+
+
+def _fmt_bound(v: Optional[float]) -> str:
+    if v is None:
+        return "∞"
+    return f"{v:.6g}"
+
+
+def interval_text(c) -> str:
+    """'[79, 79]', '(1.5e+20, ∞)', '(−∞, 5e+07]'."""
+    if c.low is not None and c.low == c.high:
+        return f"{c.low:.6g}"
+    lo = "(−∞" if c.low is None else ("[" if c.low_inclusive else "(") + _fmt_bound(c.low)
+    hi = "∞)" if c.high is None else _fmt_bound(c.high) + ("]" if c.high_inclusive else ")")
+    return f"{lo}, {hi}"
+
+
+def _line_col(text: str, offset: int, cache: dict) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _cmd_extract(args) -> int:
+    from . import extract as extract_mod
+    from .load import iter_files, read_text
+
+    status = 0
+    out = sys.stdout
+    rows = []
+    for path in iter_files(args.files):
+        try:
+            text = read_text(path)
+        except ClaimcheckError as exc:
+            print(f"claimcheck: error: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        claims = extract_mod.extract(text, doc_id=str(path))
+        if args.format == "table":
+            cache: dict = {}
+            for c in claims:
+                line, col = _line_col(text, c.start, cache)
+                rows.append((f"{path}:{line}:{col}", c.text.replace("\n", " "), interval_text(c), c.unit, c.kind))
+        elif args.format == "jsonl":
+            for c in claims:
+                out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        else:
+            rows.append({"document": str(path), "claims": [c.model_dump(mode="json") for c in claims]})
+    if args.format == "table":
+        _print_table(rows, out)
+    elif args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return status
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _print_table(rows, out) -> None:
+    header = ("location", "claim", "value", "unit", "kind")
+    if not rows:
+        out.write("no claims found\n")
+        return
+    widths = [max(_width(r[i]) for r in rows + [header]) for i in range(len(header))]
+    for r in [header] + rows:
+        cells = [r[i] + " " * (widths[i] - _width(r[i])) for i in range(len(header))]
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="claimcheck", description="Find and check numeric claims in news text.")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="list the numeric claims in files or folders")
+    e.add_argument("files", nargs="+", metavar="FILE", help="text files or folders of them")
+    e.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    e.set_defaults(func=_cmd_extract)
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return args.func(args)
+    except ClaimcheckError as exc:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""What is not a claim (DESIGN.md "What is not a claim").
+
+Dates and times (time anchors, not claims), product and model names (GPT-4, A100,
+昇腾910, 3.5版本), names and idioms containing numerals (零一万物, 百模大战), ordinals and
+section numbers (第六届, "01"), plan names (十四五), phone numbers, IDs, URLs and page
+furniture. The word lists live in data/not_claims.toml; the rules are here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+import regex
+
+from .._data import load_toml
+from .numbers import ZH_BIG, ZH_DIGITS, fold
+
+__all__ = ["SKIP_PATTERN", "furniture_spans", "in_spans", "not_a_claim", "bare_number_is_claim"]
+
+_NC = load_toml("not_claims.toml")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]
+
+# Spans the claim scanner consumes and drops, tried before a claim at each position.
+SKIP_PATTERN = rf"""
+      (?: {_alt(IDIOMS)} )
+    | (?<! \d ) \d{{4}} [-/.] \d{{1,2}} (?: [-/.] \d{{1,2}} )? (?! [\d.%] )     # 2024-04-29, 2023.8
+    | (?<! \d ) \d{{1,2}} : \d{{2}} (?: : \d{{2}} )? (?! \d )                   # 20:30
+    | (?<! \d ) (?: 0\d{{2,3}} - )? \d{{7,8}} (?! \d )                          # phone numbers
+    | (?<! \d ) 1[3-9]\d{{9}} (?! \d )                                          # mobile numbers
+    | (?: https? | ftp ) :// [^\s，。、）)】>"'“”]+                               # URLs
+    | [A-Za-z0-9._+-]+ @ [A-Za-z0-9-]+ (?: \. [A-Za-z0-9-]+ )+                     # e-mail addresses
+"""
+
+_PRODUCT_BEFORE = regex.compile(rf"(?:{_alt(fold(w) for w in _NC['product_prefixes']['words'])})[\s]*$")
+_VERSION_AFTER = regex.compile(rf"\s*(?:{_alt(fold(w) for w in _NC['version_markers']['words'])})")
+_ORDINAL_BEFORE = regex.compile(rf"(?:{_alt(fold(w) for w in _NC['ordinal_prefixes']['words'])})\s*$")
+_FURNITURE = regex.compile(_alt(fold(w) for w in _NC["furniture"]["markers"]))
+_DS = _NC["date_suffixes"]
+_YEAR_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['year'])})")
+_MONTH_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['month'])})")
+_DAY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['day'])})")
+_CLOCK_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['clock'])})")
+_LETTER_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[-—–_./]?\s?$")
+_DIGITS = regex.compile(r"\d+")
+_COMPUTE_LETTER = regex.compile(r"[PET](?![A-Za-z])")
+
+
+def furniture_spans(f: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that are page furniture (copyright, ICP, phone...)."""
+    spans = []
+    for m in _FURNITURE.finditer(f):
+        s = f.rfind("\n", 0, m.start()) + 1
+        e = f.find("\n", m.end())
+        spans.append((s, len(f) if e < 0 else e))
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    if not spans:
+        return False
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _int_value(num: str) -> Optional[int]:
+    """The integer a short numeral stands for (for date checks), or None."""
+    num = num.strip()
+    if num.isdigit():
+        return int(num)
+    if num and all(c in ZH_DIGITS for c in num):  # 二〇二三
+        return int("".join(str(ZH_DIGITS[c]) for c in num))
+    from .numbers import parse_zh
+
+    z = parse_zh(num)
+    if z is not None and z.value == int(z.value):
+        return int(z.value)
+    return None
+
+
+def is_date_part(f: str, s: int, e: int, num: str) -> bool:
+    """True when the numeral at f[s:e] is part of a date or clock time."""
+    n = _int_value(num)
+    if n is None:
+        return False
+    if _YEAR_AFTER.match(f, e) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and f[e:e + 2] == "年代")):
+        return True
+    if f.startswith("年代", e) or f.startswith("年代", e + 1):
+        return True
+    if 1 <= n <= 12 and _MONTH_AFTER.match(f, e) and not f.startswith("个", e):
+        return True
+    if 1 <= n <= 31 and _DAY_AFTER.match(f, e) and (f[max(0, s - 1):s] in ("月", "") or s == 0 or f[s - 1] in "月 "):
+        return True
+    if 0 <= n <= 24 and _CLOCK_AFTER.match(f, e) and not f.startswith("点", e) or (
+        0 <= n <= 24 and f.startswith("点", e) and (f[e + 1:e + 2].isdigit() or f[e + 1:e + 2] in "半整")
+    ):
+        return True
+    return False
+
+
+def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_bound: bool) -> bool:
+    """True when the numeral at f[s:e] is a name, date, ordinal, version or code."""
+    before = f[max(0, s - 12):s]
+    if _LETTER_BEFORE.search(before) and not has_bound:
+        return True  # GPT-4, A100, H800, GPT—1
+    if _PRODUCT_BEFORE.search(before):
+        return True  # 昇腾910, 第六届, Top 10
+    if _ORDINAL_BEFORE.search(before):
+        return True
+    after = f[e:e + 1]
+    if after.isascii() and after.isalpha() and not unit_word and not _COMPUTE_LETTER.match(f, e):
+        return True  # 5G, 3D, 60s
+    if not unit_word and _VERSION_AFTER.match(f, e):
+        return True  # 3.5版本, 2代
+    if is_date_part(f, s, e, num):
+        return True
+    # section numbers and enumerations: "01" alone on a line, "1、" or "(1)" at a line start
+    line_start = f.rfind("\n", 0, s) + 1
+    line_end = f.find("\n", e)
+    line_end = len(f) if line_end < 0 else line_end
+    if not f[line_start:s].strip() and (not f[e:line_end].strip() or f[e:e + 1] in "、.)）．"):
+        return True
+    if f[s - 1:s] in "(（" and f[e:e + 1] in ")）":
+        return True
+    return False
+
+
+def bare_number_is_claim(f: str, s: int, e: int, num: str, has_bound: bool) -> bool:
+    """Whether a number with no unit is worth reporting: it has a bound word, a
+    magnitude (万/亿) or is a measured-looking Arabic value; lone Chinese digits
+    (一场, 两种) and round years are not."""
+    if has_bound:
+        return True
+    if any(c in ZH_BIG for c in num):
+        return True
+    digits = _DIGITS.findall(num)
+    if not digits:
+        return False  # Chinese numerals without a magnitude: 三, 十二
+    if regex.fullmatch(r"\d+\.0", num.strip()):
+        return False  # 2.0, 3.0: versions
+    n = num.replace(",", "").strip()
+    if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2100:
+        return False  # a year written alone
+    if n.isdigit() and len(n) == 1:
+        return False
+    return True

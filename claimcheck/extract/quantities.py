@@ -1,0 +1,415 @@
+"""Quantities: a numeral, the bound words around it and its unit, read as one claim.
+
+One compiled pattern (`_CLAIM`) scans the folded text once. Its pieces come from the
+data files: bound words (bounds.toml), units and currency signs (units.toml),
+classifiers (counters.toml), skipped words (not_claims.toml) and numerals (numbers.py).
+Each match is turned into an interval in a canonical unit by `_read`, following the
+table "Reading bound words" in DESIGN.md; filters.py decides what is not a claim.
+
+The hot loop does no pint calls and builds no pydantic objects: values are scaled
+exactly with Decimal factors from the data, and Claims are made at the end.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+import regex
+
+from .._data import load_toml
+from . import filters
+from .numbers import (
+    APPROX,
+    ARABIC,
+    BIG,
+    DIG,
+    EN_RUN,
+    SMALL,
+    SP,
+    ZH_BIG,
+    ZH_DIGITS,
+    ZH_SMALL,
+    fold,
+    parse_arabic,
+    parse_en,
+    parse_zh,
+    place_of_last_digit,
+)
+
+__all__ = ["scan", "RawClaim"]
+
+_BOUNDS = load_toml("bounds.toml")
+_UNITS = load_toml("units.toml")
+_COUNTERS = load_toml("counters.toml")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# ------------------------------------------------------------------------ the tables
+
+PREFIX: dict[str, str] = {fold(k): v for k, v in {**_BOUNDS["zh"]["prefix"], **_BOUNDS["en"]["prefix"]}.items()}
+SUFFIX: dict[str, str] = {fold(k): v for k, v in {**_BOUNDS["zh"]["suffix"], **_BOUNDS["en"]["suffix"]}.items()}
+FILLERS = [fold(f) for f in _BOUNDS["zh"]["prefix_fillers"]["fillers"]]
+JOINERS = [fold(j) for j in _BOUNDS["zh"]["range_joiners"]["joiners"]]
+SEVERAL = list(_BOUNDS["zh"]["several"])
+LEVEL = list(_BOUNDS["zh"]["level"])
+AT_LEAST_WORDS: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _BOUNDS["zh"]["ten_thousand_plus"].items()}
+
+
+class UnitInfo(NamedTuple):
+    unit: str
+    factor: Decimal
+    kind: str
+
+
+UNITS: dict[str, UnitInfo] = {
+    fold(k): UnitInfo(v[0], Decimal(str(v[1])), v[2]) for k, v in _UNITS["units"].items()
+}
+_IGNORE_CASE = {w.lower() for w in _UNITS["latin"]["ignore_case"]}
+UNITS_CI: dict[str, UnitInfo] = {k.lower(): v for k, v in UNITS.items() if k.lower() in _IGNORE_CASE}
+CURRENCY_PREFIX: dict[str, str] = {fold(k): v for k, v in _UNITS["currency_prefixes"].items()}
+COMPUTE_LETTERS: dict[str, Decimal] = {
+    k: Decimal(str(int(v))) for k, v in _UNITS["compute_letters"]["letters"].items()
+}
+COMPUTE_CONTEXT = _UNITS["compute_letters"]["context"]
+PRECISION_WORDS = _UNITS["precision"]["words"]
+
+CLASSIFIERS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["classifiers"].items()}
+NOUNS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["nouns"].items()}
+UNIT_CLASSIFIERS: dict[str, set] = {u: {fold(c) for c in cs} for u, cs in _COUNTERS["units"].items()}
+BARE_NOUNS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["bare_nouns"].items()}
+EN_NOUNS: dict[str, str] = dict(_COUNTERS["en_nouns"])
+
+# Unit words for the grammar. Latin units must not run into a following letter (5G, 3D).
+_UNIT_CJK = [u for u in UNITS if not regex.match(r"[A-Za-z]", u)]
+_UNIT_LATIN = [u for u in UNITS if regex.match(r"[A-Za-z]", u) and u.lower() not in _IGNORE_CASE]
+
+# ------------------------------------------------------------------------ the grammar
+
+def _num(n: str) -> str:
+    """The numeral of a claim; `n` suffixes the group names (a range has two)."""
+    return rf"""
+    (?: (?P<pct{n}> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum{n}> (?: {ARABIC} | [{DIG}{SMALL}] ) (?: {SP}* [{DIG}{SMALL}{BIG}点] | (?<=[点]) \d+ )* )
+      | (?P<zh{n}> (?: 负 | - )? (?<! [\d.] ) (?: {ARABIC} | [{DIG}{SMALL}] )
+            (?: {SP}* [{DIG}{SMALL}{BIG}]
+              | (?<= [{SMALL}{BIG}零] ) {ARABIC}
+              | {SP}* [{APPROX}] (?= {SP}* [{BIG}] ) )*
+            (?: {SP}* 点 {SP}* [{DIG}]+ )? )
+      | (?P<en{n}> {EN_RUN} )
+    )
+"""
+
+_CLAIM = regex.compile(
+    rf"""
+      (?P<skip> {filters.SKIP_PATTERN} )
+    | (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
+      (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
+      (?P<sev> {_alt(SEVERAL)} )?
+      (?P<atleast> {_alt(AT_LEAST_WORDS)} )?
+      {_num("")}
+      (?P<sfx> {SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
+                     | {SP} (?: hundred | thousand | million | billion | trillion ) s? \b ) )?
+      (?: {SP}* (?P<more> [多余来几] ) )?
+      (?: (?P<u1> {SP}* (?: {_alt(["%", "成"])} ) ) )?
+      (?: {SP}* (?P<join> {_alt(JOINERS)} ) {SP}* (?!\d{{4}}年)
+          {_num("2")} (?: {SP}* (?P<more2> [多余] ) )? )?
+      (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
+      (?: {SP}* (?P<unit> (?: {_alt(_UNIT_CJK + list(CLASSIFIERS))} )
+                        | (?: {_alt(_UNIT_LATIN)} ) (?! [A-Za-z] )
+                        | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
+      (?: {SP}* 规模 )?
+      (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
+    """,
+    regex.VERBOSE,
+)
+
+_PRE_SPLIT = regex.compile(_alt(PREFIX))
+_NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({_alt(NOUNS)})")
+_NOUN_BEFORE = regex.compile(rf"({_alt(NOUNS)})[^，。；！？,;!?\n]*$")
+_BARE_BEFORE = regex.compile(rf"({_alt(BARE_NOUNS)})[^，。；！？,;!?\n]*$")
+_EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
+_PRECISION = regex.compile(_alt(PRECISION_WORDS))
+_COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
+_CLAUSE_BACK = 24  # how far back a clause is searched for a governing noun
+
+
+class RawClaim(NamedTuple):
+    """A claim before it becomes a pydantic Claim (cheap to build in the hot loop)."""
+
+    start: int
+    end: int
+    value_text: str
+    low: Optional[float]
+    high: Optional[float]
+    low_inclusive: bool
+    high_inclusive: bool
+    approx: bool
+    bound: Optional[str]
+    unit: str
+    kind: str
+    scope: Optional[dict]
+
+
+# ------------------------------------------------------------------------ values
+
+
+@lru_cache(maxsize=16384)
+def _value(num: str, kind: str) -> Optional[tuple[Decimal, Optional[Decimal], Decimal]]:
+    """(value, step of a 多/余 inside, place of the last written digit) of a numeral."""
+    num = num.strip()
+    sign = 1
+    if num[:1] in ("负", "-"):
+        sign = -1
+        num = num[1:].lstrip()
+    if kind == "en":
+        v = parse_en(num)
+        return None if v is None else (v * sign, None, Decimal(1))
+    v = parse_arabic(num)
+    if v is not None:
+        return v * sign, None, place_of_last_digit(num)
+    z = parse_zh(num)
+    if z is None:
+        return None
+    place = _zh_last_place(num)
+    return z.value * sign, z.step, place
+
+
+def _zh_last_place(num: str) -> Decimal:
+    """Place value of the last written digit of a Chinese/mixed numeral, for 多/余 steps:
+    3000 -> 1000, 八十 -> 10, 1.5万 -> 1000, 五百 -> 100."""
+    m = _LAST_PLACE.search(num)
+    tail_units = (m.group(2) or "") if m else ""
+    mult = Decimal(1)
+    for ch in tail_units:
+        mult *= ZH_BIG.get(ch) or Decimal(ZH_SMALL.get(ch, 1))
+    if m and m.group(1):
+        return place_of_last_digit(m.group(1)) * mult
+    return mult
+
+
+_LAST_PLACE = regex.compile(rf"({ARABIC})?\s*([{SMALL}{BIG}]*)\s*$", regex.VERBOSE)
+
+
+_HUGE = Decimal("1e40")
+
+
+def _interval(v: Decimal, kind: Optional[str], step: Optional[Decimal]):
+    """(low, high, low_inclusive, high_inclusive, approx) for a bound kind."""
+    if kind in (None, "eq"):
+        return v, v, True, True, False
+    if kind == "gt":
+        return v, None, False, False, False
+    if kind == "ge":
+        return v, None, True, False, False
+    if kind == "lt":
+        return None, v, False, False, False
+    if kind == "le":
+        return None, v, False, True, False
+    if kind == "near":
+        return v * Decimal("0.9"), v, True, False, True
+    if kind == "about":
+        return v * Decimal("0.9"), v * Decimal("1.1"), True, True, True
+    if kind == "more":
+        return v, v + (step or Decimal(1)), False, False, True
+    if kind == "several":
+        return v * 2, v * 10, True, False, True
+    if kind == "level":
+        return v, v * 10, True, False, True
+    raise ValueError(kind)
+
+
+def _f(d: Optional[Decimal]) -> Optional[float]:
+    return None if d is None else float(d)
+
+
+# ------------------------------------------------------------------------ units
+
+
+def _counted_unit(text: str, f: str, start: int, end: int, classifier: str) -> str:
+    """What a classifier counts: a noun after it in the clause, else one before it."""
+    m = _NOUN_AFTER.match(f, end, min(len(f), end + 12))
+    if m:
+        unit = NOUNS[m.group(1)]
+        if classifier in UNIT_CLASSIFIERS.get(unit, ()):
+            return unit
+    m = _NOUN_BEFORE.search(f, max(0, start - _CLAUSE_BACK), start)
+    if m:
+        unit = NOUNS[m.group(1)]
+        if classifier in UNIT_CLASSIFIERS.get(unit, ()):
+            return unit
+    return CLASSIFIERS[classifier]
+
+
+def _precision(f: str, start: int, end: int) -> Optional[str]:
+    m = _PRECISION.search(f, end, min(len(f), end + 8)) or _PRECISION.search(f, max(0, start - 12), start)
+    return m.group() if m else None
+
+
+# ------------------------------------------------------------------------ scanning
+
+
+def scan(text: str) -> list[RawClaim]:
+    """Every claim in `text` (a str), as RawClaims in text order."""
+    f = fold(text)
+    skip_lines = filters.furniture_spans(f)
+    out: list[RawClaim] = []
+    for m in _CLAIM.finditer(f):
+        if m.group("skip") is not None:
+            continue
+        r = _read(m, text, f, skip_lines)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _read(m, text: str, f: str, skip_lines) -> Optional[RawClaim]:
+    g = m.group
+    kind = "pct" if g("pct") is not None else ("zh" if g("zh") is not None else "en")
+    num_s, num_e = m.span("pctnum" if kind == "pct" else kind)
+    num = g("pctnum" if kind == "pct" else kind)
+    unit_word = g("unit")
+    pre = g("pre")
+    cur = g("cur")
+    sfx = g("sfx")
+    claim_s, claim_e = m.span()
+    if filters.in_spans(skip_lines, claim_s):
+        return None
+
+    # --- what is not a claim
+    if filters.not_a_claim(f, num_s, m.end("sfx") if sfx else num_e, num, unit_word, bool(pre or cur or g("sev") or g("more"))):
+        return None
+    if sfx and sfx.strip() in ("k", "K", "M", "B") and not cur:
+        return None  # 5G-style letters are names unless money is being counted
+
+    parsed = _value(num if kind != "pct" else num, "en" if kind == "en" else "zh")
+    if parsed is None:
+        return None
+    v, inner_step, place = parsed
+    if sfx:
+        s = sfx.strip().lower()
+        from .numbers import EN_SCALES, EN_SUFFIXES
+
+        mult = EN_SUFFIXES.get(sfx.strip()) or EN_SCALES.get(s.rstrip("s")) or EN_SCALES.get(s)
+        if mult is None:
+            return None
+        v *= mult
+        place *= mult
+
+    # --- unit
+    unit, factor, ukind = "dimensionless", Decimal(1), "number"
+    scope: Optional[dict] = None
+    u1 = g("u1")
+    if kind == "pct":
+        unit, factor, ukind = "percent", Decimal(1), "ratio"
+    elif u1 and not unit_word:
+        info = UNITS[u1.strip()]
+        unit, factor, ukind = info
+    if cur:
+        unit, factor, ukind = CURRENCY_PREFIX[cur.strip()], Decimal(1), "money"
+    if unit_word:
+        uw = unit_word
+        if uw in CLASSIFIERS and uw not in UNITS:
+            unit, ukind = _counted_unit(text, f, num_s, m.end("unit"), uw), "count"
+        elif uw == "块" and _NOUN_AFTER.match(f, m.end("unit"), m.end("unit") + 6) and _counted_unit(text, f, num_s, m.end("unit"), uw) == "card":
+            unit, ukind = "card", "count"
+        else:
+            info = UNITS.get(uw) or UNITS_CI.get(uw.lower())
+            if info is None:
+                return None
+            if not (cur and info.kind == "money"):
+                unit, factor, ukind = info
+            else:
+                factor = info.factor
+    if unit == "dimensionless":
+        # 算力500P: a bare P/E after a number in a clause about compute
+        nxt = f[claim_e:claim_e + 1]
+        if nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isalpha() and _COMPUTE_CTX.search(
+            f, max(0, claim_s - _CLAUSE_BACK), claim_e
+        ):
+            unit, factor, ukind = "FLOP/s", COMPUTE_LETTERS[nxt], "compute"
+            claim_e += 1
+        elif f[claim_e:claim_e + 1] == " ":
+            mn = _EN_NOUN_AFTER.match(f, claim_e)
+            if mn:
+                unit, ukind = EN_NOUNS[mn.group(1)], "count"
+        elif v >= 10000 or g("level"):
+            mb = _BARE_BEFORE.search(f, max(0, num_s - _CLAUSE_BACK), num_s)
+            if mb:
+                unit, ukind = BARE_NOUNS[mb.group(1)], "params"
+    if ukind == "compute":
+        p = _precision(f, claim_s, claim_e)
+        if p:
+            scope = {"precision": p}
+    if unit == "dimensionless" and not filters.bare_number_is_claim(f, num_s, num_e, num, bool(pre or g("post") or g("more") or g("sev"))):
+        return None
+
+    # --- bound
+    bound = None
+    if pre:
+        words = _PRE_SPLIT.findall(pre)
+        bound = PREFIX[words[-1]] if words else None
+        if bound == "plain":
+            bound = None
+            claim_s = m.start("cur") if cur else (m.start("sev") if g("sev") else num_s)
+    step = inner_step
+    if g("more"):
+        bound = "more"
+        step = place
+    elif inner_step is not None:
+        bound = "more"
+    if g("sev"):
+        bound = "several"
+    if g("level"):
+        bound = "level"
+    post = g("post")
+    if post:
+        bound = SUFFIX[post]
+    low_incl = high_incl = True
+    approx = False
+    if g("atleast"):
+        base = AT_LEAST_WORDS[g("atleast")]
+        lo, hi, low_incl, high_incl, approx = base, None, True, False, True
+        bound = "ge"
+        v = base
+    elif g("join"):
+        p2 = _value(g("pctnum2") or g("zh2") or g("en2"), "en" if g("en2") else "zh")
+        if p2 is None:
+            return None
+        v2 = p2[0]
+        if g("pct2") is not None:
+            pass
+        if v2 < v:
+            # X到Y with Y written short (3到5万): Y's magnitude applies to X
+            return None
+        lo, hi = v, v2
+        bound = "range"
+    else:
+        lo, hi, low_incl, high_incl, approx = _interval(v, bound, step)
+    lo = None if lo is None else lo * factor
+    hi = None if hi is None else hi * factor
+    if ukind in ("ratio", "ratio_change") and unit == "percent" and factor != 1:
+        pass
+    start = claim_s
+    end = claim_e
+    # Trailing spaces are not part of the claim
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    # A bound word that is only a filler ("为") does not start the claim's text
+    return RawClaim(
+        start,
+        end,
+        text[num_s:num_e],
+        _f(lo),
+        _f(hi),
+        low_incl if lo is not None else False,
+        high_incl if hi is not None else False,
+        approx,
+        bound,
+        unit,
+        ukind,
+        scope,
+    )

@@ -1,0 +1,95 @@
+"""The records that flow through the pipeline: Document, Period, Claim.
+
+Plain pydantic v2 models. A Claim keeps its provenance (surface text, exact offsets,
+document, sentence) beside its value, which is an interval in a canonical unit
+(DESIGN.md "Values"). Claims are frozen and hashable; `Claim.key` is a stable identity
+for dictionaries and baselines.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Period", "Document", "Claim"]
+
+
+class Period(BaseModel):
+    """A span of calendar days, both ends inclusive, with the grain it was written at."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: _dt.date
+    end: _dt.date
+    grain: Optional[str] = None  # "day" | "month" | "quarter" | "year" | ...
+    text: Optional[str] = None  # the time expression as written
+
+
+class Document(BaseModel):
+    """One article: its text and what is known about it."""
+
+    id: str
+    text: str
+    published: Optional[_dt.date] = None
+    title: Optional[str] = None
+    path: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+
+
+class Claim(BaseModel):
+    """One numeric claim found in a text.
+
+    `low`/`high` bound the value in `unit` (None is an open end); `text[start:end]` of
+    the input is `text`. `value_text` is the numeral as written, so that the precision
+    the writer stated survives ("88%" is not "88.0%").
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    value_text: str
+    low: Optional[float] = None
+    high: Optional[float] = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approx: bool = False
+    bound: Optional[str] = None  # the bound kind read: gt ge lt le eq near about more several level range
+    unit: str = "dimensionless"
+    kind: str = "number"
+    scope: dict[str, Any] = Field(default_factory=dict)
+    subject: Optional[str] = None
+    metric: Optional[str] = None
+    as_of: Optional[Period] = None
+    modality: Optional[str] = None
+    source: Optional[str] = None
+    doc_id: Optional[str] = None
+    sentence: Optional[str] = None
+
+    def __hash__(self) -> int:  # scope is a dict, so the generated hash would fail
+        return hash(self.key)
+
+    @property
+    def key(self) -> tuple:
+        """A stable identity: document, offsets and text."""
+        return (self.doc_id, self.start, self.end, self.text)
+
+    @property
+    def value(self) -> Optional[float]:
+        """A point value: the stated value for points, the midpoint of a closed
+        interval, the finite end of a half-open one."""
+        if self.low is not None and self.high is not None:
+            return self.low if self.low == self.high else (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+    @property
+    def quantity(self):
+        """The value as a pint Quantity in `unit` (pint is imported on first use)."""
+        from .units import ureg
+
+        v = self.value
+        return None if v is None else ureg.Quantity(v, self.unit)
