@@ -49,6 +49,21 @@ _DAY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['day'])})")
 _CLOCK_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['clock'])})")
 _LETTER_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[-—–_./]?\s?$")
 _DIGITS = regex.compile(r"\d+")
+_RELATIVE = regex.compile(rf"\s*(?:{_alt(_NC['relative_time']['suffixes'])})")
+_CENTURY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['century'])})")
+
+
+def is_relative_time(f: str, end: int) -> bool:
+    """A duration that ends in 前/后/以来 names a time (2个月前), not an amount."""
+    return bool(_RELATIVE.match(f, end))
+
+
+def increase_word_before(f: str, start: int, words) -> Optional[str]:
+    """The increase verb (提升, 增长...) right before a multiple (提升一倍), if any."""
+    for w in sorted(words, key=len, reverse=True):
+        if f.startswith(w, start - len(w)):
+            return w
+    return None
 _COMPUTE_LETTER = regex.compile(r"[PET](?![A-Za-z])")
 
 
@@ -91,7 +106,7 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
         return False
     if _YEAR_AFTER.match(f, e) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and f[e:e + 2] == "年代")):
         return True
-    if f.startswith("年代", e) or f.startswith("年代", e + 1):
+    if f.startswith("年代", e) or f.startswith("年代", e + 1) or _CENTURY_AFTER.match(f, e):
         return True
     if 1 <= n <= 12 and _MONTH_AFTER.match(f, e) and not f.startswith("个", e):
         return True
@@ -145,8 +160,6 @@ def bare_number_is_claim(f: str, s: int, e: int, num: str, has_bound: bool) -> b
     if regex.fullmatch(r"\d+\.0", num.strip()):
         return False  # 2.0, 3.0: versions
     n = num.replace(",", "").strip()
-    if n.isdigit() and len(n) == 4 and 1900 <= int(n) <= 2100:
-        return False  # a year written alone
-    if n.isdigit() and len(n) == 1:
-        return False
+    if n.lstrip("-").isdigit():
+        return False  # a plain integer with no unit: a name (天核100), year or label, not a measure
     return True

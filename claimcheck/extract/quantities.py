@@ -28,6 +28,8 @@ from .numbers import (
     EN_RUN,
     SMALL,
     SP,
+    EN_SCALES,
+    EN_SUFFIXES,
     ZH_BIG,
     ZH_DIGITS,
     ZH_SMALL,
@@ -57,6 +59,8 @@ FILLERS = [fold(f) for f in _BOUNDS["zh"]["prefix_fillers"]["fillers"]]
 JOINERS = [fold(j) for j in _BOUNDS["zh"]["range_joiners"]["joiners"]]
 SEVERAL = list(_BOUNDS["zh"]["several"])
 LEVEL = list(_BOUNDS["zh"]["level"])
+MULTIPLES: dict[str, Decimal] = {k: Decimal(str(v)) for k, v in _BOUNDS["zh"]["multiples"].items()}
+INCREASE_WORDS = _BOUNDS["zh"]["increase"]["words"]
 AT_LEAST_WORDS: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _BOUNDS["zh"]["ten_thousand_plus"].items()}
 
 
@@ -94,12 +98,13 @@ def _num(n: str) -> str:
     """The numeral of a claim; `n` suffixes the group names (a range has two)."""
     return rf"""
     (?: (?P<pct{n}> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum{n}> (?: {ARABIC} | [{DIG}{SMALL}] ) (?: {SP}* [{DIG}{SMALL}{BIG}点] | (?<=[点]) \d+ )* )
-      | (?P<zh{n}> (?: 负 | - )? (?<! [\d.] ) (?: {ARABIC} | [{DIG}{SMALL}] )
+      | (?P<zh{n}> (?: 负 | (?<! [\w.] ) - )? (?<! [\d.] ) (?: {ARABIC} | [{DIG}{SMALL}] )
             (?: {SP}* [{DIG}{SMALL}{BIG}]
               | (?<= [{SMALL}{BIG}零] ) {ARABIC}
               | {SP}* [{APPROX}] (?= {SP}* [{BIG}] ) )*
             (?: {SP}* 点 {SP}* [{DIG}]+ )? )
       | (?P<en{n}> {EN_RUN} )
+      | (?P<bare{n}> [{BIG}]{{1,2}} )                 # 万亿 after 超/数/上 or before 级
     )
 """
 
@@ -108,9 +113,9 @@ _CLAIM = regex.compile(
       (?P<skip> {filters.SKIP_PATTERN} )
     | (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
       (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
-      (?P<sev> {_alt(SEVERAL)} )?
-      (?P<atleast> {_alt(AT_LEAST_WORDS)} )?
-      {_num("")}
+      (?: (?P<mult> {_alt(MULTIPLES)} )
+        | (?P<atleast> {_alt(AT_LEAST_WORDS)} ) (?= [^{DIG}{SMALL}{BIG}\d] | $ )
+        | (?P<sev> {_alt(SEVERAL)} )? {_num("")} )
       (?P<sfx> {SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
                      | {SP} (?: hundred | thousand | million | billion | trillion ) s? \b ) )?
       (?: {SP}* (?P<more> [多余来几] ) )?
@@ -121,7 +126,7 @@ _CLAIM = regex.compile(
       (?: {SP}* (?P<unit> (?: {_alt(_UNIT_CJK + list(CLASSIFIERS))} )
                         | (?: {_alt(_UNIT_LATIN)} ) (?! [A-Za-z] )
                         | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
-      (?: {SP}* 规模 )?
+      (?: {SP}* (?P<scale> 规模 ) )?
       (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
     """,
     regex.VERBOSE,
@@ -129,8 +134,11 @@ _CLAIM = regex.compile(
 
 _PRE_SPLIT = regex.compile(_alt(PREFIX))
 _NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({_alt(NOUNS)})")
-_NOUN_BEFORE = regex.compile(rf"({_alt(NOUNS)})[^，。；！？,;!?\n]*$")
-_BARE_BEFORE = regex.compile(rf"({_alt(BARE_NOUNS)})[^，。；！？,;!?\n]*$")
+_NOUN_ANY = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)))
+_CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
+_SENTENCE_END = regex.compile(r"[。；！？;!?\n]")
+_CJK_WORD = regex.compile(r"[\p{Han}]")
+_PARTICLES = set("的了和与及或等在是为到至，。")
 _EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
 _PRECISION = regex.compile(_alt(PRECISION_WORDS))
 _COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
@@ -229,19 +237,44 @@ def _f(d: Optional[Decimal]) -> Optional[float]:
 # ------------------------------------------------------------------------ units
 
 
-def _counted_unit(text: str, f: str, start: int, end: int, classifier: str) -> str:
-    """What a classifier counts: a noun after it in the clause, else one before it."""
+def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -> str:
+    """What a classifier counts (see counters.toml for the order of the rules)."""
     m = _NOUN_AFTER.match(f, end, min(len(f), end + 12))
     if m:
         unit = NOUNS[m.group(1)]
         if classifier in UNIT_CLASSIFIERS.get(unit, ()):
             return unit
-    m = _NOUN_BEFORE.search(f, max(0, start - _CLAUSE_BACK), start)
-    if m:
-        unit = NOUNS[m.group(1)]
+    nxt = f[end:end + 1]
+    if nxt and _CJK_WORD.match(nxt):
+        return "count"  # 10个行业: something not in the noun table is counted
+    window_start = max(0, start - _CLAUSE_BACK)
+    for m in reversed(list(_NOUN_ANY.finditer(f, window_start, start, overlapped=True))):
+        if _CLAUSE_END.search(f, m.end(), start):
+            continue
+        unit = NOUNS[m.group()]
         if classifier in UNIT_CLASSIFIERS.get(unit, ()):
             return unit
+    prev = memory.get(classifier)
+    if prev is not None and not _SENTENCE_END.search(f, prev[1], start):
+        return prev[0]
     return CLASSIFIERS[classifier]
+
+
+def _bare_unit(f: str, start: int, end: int) -> tuple[str, str]:
+    """A unit for a number with a magnitude but no unit word: a noun before it in the
+    clause (参数量达到1750亿, 下载量突破700万), else `count` when a word follows (47万高质量...)."""
+    window_start = max(0, start - _CLAUSE_BACK)
+    for m in reversed(list(_NOUN_ANY.finditer(f, window_start, start, overlapped=True))):
+        if _CLAUSE_END.search(f, m.end(), start):
+            continue
+        w = m.group()
+        if w in BARE_NOUNS:
+            return BARE_NOUNS[w], "params"
+        return NOUNS[w], "count"
+    nxt = f[end:end + 1]
+    if nxt and _CJK_WORD.match(nxt) and nxt not in _PARTICLES:
+        return "count", "count"
+    return "dimensionless", "number"
 
 
 def _precision(f: str, start: int, end: int) -> Optional[str]:
@@ -256,44 +289,72 @@ def scan(text: str) -> list[RawClaim]:
     """Every claim in `text` (a str), as RawClaims in text order."""
     f = fold(text)
     skip_lines = filters.furniture_spans(f)
+    memory: dict = {}  # classifier -> (unit, end) of the last count, for enumerations
     out: list[RawClaim] = []
     for m in _CLAIM.finditer(f):
         if m.group("skip") is not None:
             continue
-        r = _read(m, text, f, skip_lines)
+        r = _read(m, text, f, skip_lines, memory)
         if r is not None:
             out.append(r)
     return out
 
 
-def _read(m, text: str, f: str, skip_lines) -> Optional[RawClaim]:
+def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
     g = m.group
-    kind = "pct" if g("pct") is not None else ("zh" if g("zh") is not None else "en")
-    num_s, num_e = m.span("pctnum" if kind == "pct" else kind)
-    num = g("pctnum" if kind == "pct" else kind)
-    unit_word = g("unit")
-    pre = g("pre")
-    cur = g("cur")
-    sfx = g("sfx")
     claim_s, claim_e = m.span()
     if filters.in_spans(skip_lines, claim_s):
         return None
+    pre = g("pre")
+    cur = g("cur")
+    sfx = g("sfx")
+    unit_word = g("unit")
+    if g("mult") is not None:  # 翻番, 翻两番
+        v = MULTIPLES[g("mult")]
+        return RawClaim(claim_s, claim_e, g("mult"), float(v), float(v), True, True, False, None,
+                        "times", "multiple", None)
+    if g("atleast") is not None:
+        kind = "atleast"
+        num_s, num_e = m.span("atleast")
+    elif g("bare") is not None:
+        kind = "bare"
+        num_s, num_e = m.span("bare")
+        if not (pre or g("sev") or g("level")):
+            return None  # 万 alone is not a number
+    elif g("pct") is not None:
+        kind = "pct"
+        num_s, num_e = m.span("pctnum")
+    elif g("zh") is not None:
+        kind = "zh"
+        num_s, num_e = m.span("zh")
+    else:
+        kind = "en"
+        num_s, num_e = m.span("en")
+    num = f[num_s:num_e]
+    has_bound = bool(pre or cur or g("sev") or g("more") or g("post") or g("atleast") or g("level"))
 
     # --- what is not a claim
-    if filters.not_a_claim(f, num_s, m.end("sfx") if sfx else num_e, num, unit_word, bool(pre or cur or g("sev") or g("more"))):
+    if kind != "atleast" and filters.not_a_claim(f, num_s, m.end("sfx") if sfx else num_e, num, unit_word, has_bound):
         return None
     if sfx and sfx.strip() in ("k", "K", "M", "B") and not cur:
         return None  # 5G-style letters are names unless money is being counted
 
-    parsed = _value(num if kind != "pct" else num, "en" if kind == "en" else "zh")
-    if parsed is None:
-        return None
-    v, inner_step, place = parsed
+    # --- value
+    if kind == "atleast":
+        v, inner_step, place = AT_LEAST_WORDS[g("atleast")], None, Decimal(1)
+    elif kind == "bare":
+        v = Decimal(1)
+        for ch in num:
+            v *= ZH_BIG[ch]
+        inner_step, place = None, v
+    else:
+        parsed = _value(num, "en" if kind == "en" else "zh")
+        if parsed is None:
+            return None
+        v, inner_step, place = parsed
     if sfx:
-        s = sfx.strip().lower()
-        from .numbers import EN_SCALES, EN_SUFFIXES
-
-        mult = EN_SUFFIXES.get(sfx.strip()) or EN_SCALES.get(s.rstrip("s")) or EN_SCALES.get(s)
+        sk = sfx.strip()
+        mult = EN_SUFFIXES.get(sk) or EN_SCALES.get(sk.lower().rstrip("s"))
         if mult is None:
             return None
         v *= mult
@@ -306,45 +367,42 @@ def _read(m, text: str, f: str, skip_lines) -> Optional[RawClaim]:
     if kind == "pct":
         unit, factor, ukind = "percent", Decimal(1), "ratio"
     elif u1 and not unit_word:
-        info = UNITS[u1.strip()]
-        unit, factor, ukind = info
+        unit, factor, ukind = UNITS[u1.strip()]
     if cur:
         unit, factor, ukind = CURRENCY_PREFIX[cur.strip()], Decimal(1), "money"
     if unit_word:
-        uw = unit_word
-        if uw in CLASSIFIERS and uw not in UNITS:
-            unit, ukind = _counted_unit(text, f, num_s, m.end("unit"), uw), "count"
-        elif uw == "块" and _NOUN_AFTER.match(f, m.end("unit"), m.end("unit") + 6) and _counted_unit(text, f, num_s, m.end("unit"), uw) == "card":
-            unit, ukind = "card", "count"
+        if unit_word in CLASSIFIERS and unit_word not in UNITS:
+            unit, ukind = _counted_unit(f, num_s, max(m.end("unit"), m.end("post")), unit_word, memory), "count"
+            memory[unit_word] = (unit, claim_e)
+        elif unit_word == "块" and _counted_unit(f, num_s, m.end("unit"), unit_word, {}) == "card":
+            unit, ukind = "card", "count"  # 2.6万块H100: cards, not yuan
         else:
-            info = UNITS.get(uw) or UNITS_CI.get(uw.lower())
+            info = UNITS.get(unit_word) or UNITS_CI.get(unit_word.lower())
             if info is None:
                 return None
-            if not (cur and info.kind == "money"):
-                unit, factor, ukind = info
-            else:
+            if cur and info.kind == "money":
                 factor = info.factor
+            else:
+                unit, factor, ukind = info
+            if ukind in ("duration", "age") and filters.is_relative_time(f, m.end("unit")):
+                return None  # 2个月前: a time anchor
     if unit == "dimensionless":
-        # 算力500P: a bare P/E after a number in a clause about compute
         nxt = f[claim_e:claim_e + 1]
-        if nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isalpha() and _COMPUTE_CTX.search(
-            f, max(0, claim_s - _CLAUSE_BACK), claim_e
-        ):
-            unit, factor, ukind = "FLOP/s", COMPUTE_LETTERS[nxt], "compute"
+        if (nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isascii() or nxt in COMPUTE_LETTERS
+                and not f[claim_e + 1:claim_e + 2].isalpha()) and _COMPUTE_CTX.search(f, max(0, claim_s - _CLAUSE_BACK), claim_e):
+            unit, factor, ukind = "FLOP/s", COMPUTE_LETTERS[nxt], "compute"  # 算力500P
             claim_e += 1
-        elif f[claim_e:claim_e + 1] == " ":
+        elif nxt == " ":
             mn = _EN_NOUN_AFTER.match(f, claim_e)
             if mn:
                 unit, ukind = EN_NOUNS[mn.group(1)], "count"
-        elif v >= 10000 or g("level"):
-            mb = _BARE_BEFORE.search(f, max(0, num_s - _CLAUSE_BACK), num_s)
-            if mb:
-                unit, ukind = BARE_NOUNS[mb.group(1)], "params"
+        if unit == "dimensionless" and (v >= 10000 or g("level") or kind == "bare"):
+            unit, ukind = _bare_unit(f, num_s, claim_e)
     if ukind == "compute":
         p = _precision(f, claim_s, claim_e)
         if p:
             scope = {"precision": p}
-    if unit == "dimensionless" and not filters.bare_number_is_claim(f, num_s, num_e, num, bool(pre or g("post") or g("more") or g("sev"))):
+    if unit == "dimensionless" and not filters.bare_number_is_claim(f, num_s, num_e, num, has_bound):
         return None
 
     # --- bound
@@ -352,64 +410,45 @@ def _read(m, text: str, f: str, skip_lines) -> Optional[RawClaim]:
     if pre:
         words = _PRE_SPLIT.findall(pre)
         bound = PREFIX[words[-1]] if words else None
-        if bound == "plain":
+        if bound == "plain":  # 不过 ("only") is not 过 ("over")
             bound = None
             claim_s = m.start("cur") if cur else (m.start("sev") if g("sev") else num_s)
     step = inner_step
     if g("more"):
-        bound = "more"
-        step = place
+        bound, step = "more", place
     elif inner_step is not None:
         bound = "more"
     if g("sev"):
         bound = "several"
-    if g("level"):
+    if g("level") or (g("scale") and unit != "parameter"):
         bound = "level"
-    post = g("post")
-    if post:
-        bound = SUFFIX[post]
+    if g("post"):
+        bound = SUFFIX[g("post")]
+    if unit == "times" and not pre:
+        w = filters.increase_word_before(f, claim_s, INCREASE_WORDS)
+        if w:  # 提升一倍: twice the base
+            claim_s -= len(w)
+            v += 1
     low_incl = high_incl = True
     approx = False
-    if g("atleast"):
-        base = AT_LEAST_WORDS[g("atleast")]
-        lo, hi, low_incl, high_incl, approx = base, None, True, False, True
+    if kind == "atleast":
+        lo, hi, low_incl, high_incl, approx = v, None, True, False, True
         bound = "ge"
-        v = base
     elif g("join"):
-        p2 = _value(g("pctnum2") or g("zh2") or g("en2"), "en" if g("en2") else "zh")
-        if p2 is None:
-            return None
-        v2 = p2[0]
-        if g("pct2") is not None:
-            pass
-        if v2 < v:
-            # X到Y with Y written short (3到5万): Y's magnitude applies to X
-            return None
-        lo, hi = v, v2
+        p2 = _value(g("pctnum2") or g("zh2") or g("en2") or "", "en" if g("en2") else "zh")
+        if p2 is None or p2[0] < v:
+            return None  # 3到5万 (Y's magnitude applies to X) is not read yet
+        lo, hi = v, p2[0]
         bound = "range"
     else:
         lo, hi, low_incl, high_incl, approx = _interval(v, bound, step)
     lo = None if lo is None else lo * factor
     hi = None if hi is None else hi * factor
-    if ukind in ("ratio", "ratio_change") and unit == "percent" and factor != 1:
-        pass
-    start = claim_s
     end = claim_e
-    # Trailing spaces are not part of the claim
-    while end > start and text[end - 1] in " \t\u3000":
+    while end > claim_s and text[end - 1] in " \t\u3000":
         end -= 1
-    # A bound word that is only a filler ("为") does not start the claim's text
     return RawClaim(
-        start,
-        end,
-        text[num_s:num_e],
-        _f(lo),
-        _f(hi),
-        low_incl if lo is not None else False,
-        high_incl if hi is not None else False,
-        approx,
-        bound,
-        unit,
-        ukind,
-        scope,
+        claim_s, end, text[num_s:num_e], _f(lo), _f(hi),
+        low_incl if lo is not None else False, high_incl if hi is not None else False,
+        approx, bound, unit, ukind, scope,
     )
