@@ -1,0 +1,48 @@
+"""The CLI: exact output on a small file, and one clear line per bad input."""
+
+import json
+
+from claimcheck.cli import main
+
+
+def test_extract_table(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("我国算力总规模超150EFLOPS。\n大模型已发布79个。", encoding="utf-8")
+    assert main(["extract", str(f)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["location", "claim", "value", "unit", "kind"]
+    assert out[1].split() == [f"{f}:1:8", "超150EFLOPS", "(1.5e+20,", "∞)", "FLOP/s", "compute"]
+    assert out[2].split() == [f"{f}:2:7", "79个", "79", "model", "count"]
+
+
+def test_extract_jsonl(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("不超过 5000 万元", encoding="utf-8")
+    assert main(["extract", "--format", "jsonl", str(f)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["text"], r["low"], r["high"], r["unit"]) for r in rows] == [("不超过 5000 万元", None, 5e7, "CNY")]
+
+
+def test_bad_inputs_exit_2_and_continue(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("超80个大模型", encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"abc \xff\xfe\xfd")
+    missing = tmp_path / "missing.txt"
+    rc = main(["extract", str(missing), str(binary), str(bad), str(good)])
+    cap = capsys.readouterr()
+    assert rc == 2
+    errs = cap.err.strip().splitlines()
+    assert errs == [
+        f"claimcheck: error: {missing}: no such file",
+        f"claimcheck: error: {binary}: binary file (contains NUL bytes), not text",
+        f"claimcheck: error: {bad}: not valid UTF-8 or GB18030 (byte 0xff at 4)",
+    ]
+    assert "超80个" in cap.out
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["extract"]) == 2
+    assert main(["nonsense"]) == 2
