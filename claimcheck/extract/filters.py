@@ -35,7 +35,6 @@ SKIP_PATTERN = rf"""
     | (?<! \d ) (?: 0\d{{2,3}} - )? \d{{7,8}} (?! \d )                          # phone numbers
     | (?<! \d ) 1[3-9]\d{{9}} (?! \d )                                          # mobile numbers
     | (?: https? | ftp ) :// [^\s，。、）)】>"'“”]+                               # URLs
-    | [A-Za-z0-9._+-]+ @ [A-Za-z0-9-]+ (?: \. [A-Za-z0-9-]+ )+                     # e-mail addresses
 """
 
 _PRODUCT_BEFORE = regex.compile(rf"(?:{_alt(fold(w) for w in _NC['product_prefixes']['words'])})[\s]*$")

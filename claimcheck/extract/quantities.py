@@ -108,8 +108,18 @@ def _num(n: str) -> str:
     )
 """
 
+def _first_chars() -> str:
+    """Every character a claim or a skipped span can start with, as a class body: the
+    scan tests this one class before trying the alternatives (a large speed-up)."""
+    words = list(PREFIX) + list(CURRENCY_PREFIX) + SEVERAL + list(MULTIPLES) + list(AT_LEAST_WORDS) + filters.IDIOMS
+    chars = {w[0] for w in words if w} | set(ZH_DIGITS) | set(ZH_SMALL) | set(ZH_BIG) | set("负-.百")
+    return "".join(regex.escape(c) for c in sorted(chars)) + r"\d" + "a-zA-Z"
+
+
 _CLAIM = regex.compile(
     rf"""
+    (?= [{_first_chars()}] )
+    (?:
       (?P<skip> {filters.SKIP_PATTERN} )
     | (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
       (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
@@ -128,6 +138,7 @@ _CLAIM = regex.compile(
                         | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
       (?: {SP}* (?P<scale> 规模 ) )?
       (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
+    )
     """,
     regex.VERBOSE,
 )
