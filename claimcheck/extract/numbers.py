@@ -1,17 +1,26 @@
 """Numerals: the grammar of written numbers in Chinese and English, and their values.
 
 The grammar is built from `data/numerals.toml`; every table there (digits, units,
-scale words, signs, folding) feeds the patterns below, so a new numeral word is a data
-change. Matching runs on a *folded* copy of the text (`fold`), which has the same length
-as the original, so offsets found in one are offsets in the other.
+scale words, ordinals, signs, percent words, folding) feeds the patterns below, so a new
+numeral word is a data change. Matching runs on a *folded* copy of the text (`fold`),
+which has the same length as the original, so offsets found in one are offsets in the
+other.
 
 Public pieces:
   fold(text)            same-length normalisation (full-width, traditional forms)
   ZH_RUN, ARABIC, ...   pattern strings, reused by quantities.py to build its grammar
   parse_zh(s)           value of a Chinese/mixed numeral run (folded form)
-  parse_en(s)           value of an English number phrase
+  parse_en(s)           value of an English number phrase ("two thirds of a million")
   parse_arabic(s)       value of an Arabic numeral with separators/exponent/suffix
   find_numbers(text)    every numeral in the text, as (start, end, text, value) records
+  find_percents(text)   every percentage (25%, 百分之五, 千分之三, 七成, 九折, 5个百分点,
+                        twenty percent), the value being the percent figure
+
+Every pattern here is linear in the length of the text: no nested unbounded quantifiers
+over overlapping pieces, numeral bodies matched atomically, and every branch that can
+start inside a run of digits is guarded by a look-behind, so a megabyte of digits or of
+万 scans once. The English phrase reader works on tokens of one matched run, never on
+the whole text.
 """
 
 from __future__ import annotations
@@ -30,14 +39,18 @@ __all__ = [
     "parse_en",
     "parse_arabic",
     "parse_numeral",
+    "place_of_last_digit",
     "find_numbers",
+    "find_percents",
     "Number",
+    "ZhValue",
     "LEX",
 ]
 
 LEX = load_toml("numerals.toml")
 _ZH = LEX["zh"]
 _EN = LEX["en"]
+_G = _EN["grammar"]
 
 
 def _cls(chars) -> str:
@@ -46,8 +59,38 @@ def _cls(chars) -> str:
 
 
 def _alt(words) -> str:
-    """An alternation of literal words, longest first (so prefixes never win)."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """An alternation of literal words that prefers the longest (so prefixes never win),
+    written as a trie: t(?:en|h(?:ree|irty))... tests each character once, where a flat
+    list of a hundred words would be tried word by word at every position."""
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(tree) or "(?!)"
+
+
+def _emit(node: dict) -> str:
+    branches = [regex.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+
+def _spaced(word: str) -> str:
+    """A literal Chinese word whose characters may be separated by spaces (百 分 之)."""
+    return r"[ \t]*".join(regex.escape(c) for c in word)
+
+
+def _alt_spaced(words, between: str = r"[ \t]+") -> str:
+    """An alternation of words, longest first, whose spaces match `between`."""
+    return "|".join(
+        between.join(regex.escape(p) for p in w.split(" "))
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
 
 
 # ---------------------------------------------------------------------------- folding
@@ -74,6 +117,12 @@ def _folded_keys(table) -> dict[str, object]:
     return {fold(k): v for k, v in table.items()}
 
 
+def _d(v) -> Decimal:
+    """A table value as an exact Decimal (1e4 -> 10000, 0.5 -> 0.5)."""
+    d = Decimal(str(v))
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
 ZH_DIGITS: dict[str, int] = _folded_keys(_ZH["digits"])
 ZH_SMALL: dict[str, int] = _folded_keys(_ZH["small_units"])
 ZH_BIG: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _folded_keys(_ZH["big_units"]).items()}
@@ -83,12 +132,34 @@ ZH_APPROX = set(_folded_keys(_ZH["approximators"]))
 ZH_AMBIGUOUS = set(fold(c) for c in _ZH["ambiguous"]["chars"])
 ZH_WORDS: dict[str, int] = _folded_keys(_ZH["words"])
 ZH_MULTIPLIERS: dict[str, int] = _folded_keys(_ZH["multipliers"])
+ZH_PER: dict[str, Decimal] = {k: _d(v) for k, v in _folded_keys(_ZH["per"]).items()}
+ZH_PERCENT: dict = _ZH["percent"]
+ZH_NONZERO = {c for c, v in ZH_DIGITS.items() if v}
 
 EN_UNITS: dict[str, int] = dict(_EN["units"])
 EN_TENS: dict[str, int] = dict(_EN["tens"])
 EN_SCALES: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _EN["scales"].items()}
 EN_SUFFIXES: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _EN["suffixes"].items()}
 EN_WORDS: dict[str, Decimal] = {k: Decimal(str(v)) for k, v in _EN["words"].items()}
+EN_ORDINALS: dict[str, Decimal] = {k: _d(v) for k, v in _EN["ordinals"].items()}
+EN_FRACTION_NOUNS: dict[str, Decimal] = {k: _d(v) for k, v in _EN["fraction_nouns"].items()}
+EN_COMPOUND_ONLY = set(_G["compound_only_ordinals"])
+EN_DOZENS = set(_G["dozens"])
+EN_NEGATIVE = set(_G["negative"])
+EN_OVER = set(_G["over"])
+EN_OUT_OF = set(_G["out_of"])
+EN_DETERMINERS = set(_G["pronoun_determiners"])
+EN_PERCENT_WORDS = list(_G["percent"])
+CURRENCY_SYMBOLS = _G["currency_symbols"]
+VULGAR: dict[str, tuple[int, int]] = {
+    k: (int(v.split("/")[0]), int(v.split("/")[1])) for k, v in LEX["vulgar"].items()
+}
+
+# every ordinal spelling, singular and plural: word -> (denominator, plural)
+_EN_ORD_FORMS: dict[str, tuple[Decimal, bool]] = {}
+for _w, _v in EN_ORDINALS.items():
+    _EN_ORD_FORMS[_w] = (_v, False)
+    _EN_ORD_FORMS[_w + "s"] = (_v, True)
 
 # ---------------------------------------------------------------------------- grammar
 # Each piece is a VERBOSE pattern string, to be embedded in larger patterns.
@@ -100,40 +171,66 @@ BIG = _cls(ZH_BIG)  # 万亿兆
 POINT = _cls(ZH_POINTS)
 APPROX = _cls(ZH_APPROX)
 SIGN_ZH = _cls(ZH_SIGNS)
+NEG_ZH = _cls(c for c, v in ZH_SIGNS.items() if v < 0)  # 负
 SP = r"[ \t]"  # spaces allowed inside a numeral (after folding U+3000 etc.)
 
 ARABIC = r"""
-    (?: \d{1,3} (?: , \d{3} )+ (?! \d )          # 1,234,567 (grouped by commas)
-      | \d{1,3} (?: \ \d{3} )+ (?! [\d.] )        # 1 234 567 (grouped by spaces)
-      | \d+                                       # 1234
-      | (?= \. \d )                               # .5 (no integer part)
+    (?: (?<! [\d,] ) \d{1,3} (?: , \d{3} )+ (?! \d )      # 1,234,567 (grouped by commas)
+      | (?<! [\d,] ) \d{1,2} (?: , \d{2} )+ , \d{3} (?! \d ) # 12,34,567 (Indian grouping)
+      | (?<! \d ) \d{1,3} (?: \ \d{3} )+ (?! \d )        # 1 234 567 (grouped by spaces)
+      | \d+                                              # 1234
+      | (?= \. \d )                                      # .5 (no integer part)
     )
-    (?: \. \d+ )?                                 # decimal part
+    (?: \. \d+ )?                                        # decimal part
 """
+
+# Arabic numerals in other cultures' notation, for the scanner only (quantities.py reads
+# Chinese and English news, where "1,3" is more often a list than 1.3).
+ARABIC_INTL = rf"""
+    (?: (?<! [\d.,] ) \d{{1,3}} (?: \. \d{{3}} )+ , \d+ (?! \d | [,.] \d )   # 1.111,11 (European)
+      | (?<! [\d,] | \p{{Han}} ) \d{{1,3}} , \d{{1,2}} (?! \d | [,.] \d | \p{{Han}} )   # 5,00  1,3 (decimal
+                                                        # comma; not in Chinese, where 第1,2名 is a list)
+      | {ARABIC}
+    )
+"""
+
+# Where a minus sign may start a number: not after a letter, digit or another sign
+# (SCP-173, +1-222, --9, 2019-2020 are not negative).
+SIGN_OK = r"(?<! [A-Za-z\d\-+.,/] )"
 
 ZH_RUN = rf"""
     (?: {ARABIC} | [{DIG}{SMALL}] )               # starts with a digit or 十/百/千
     (?:                                           # then any of:
-        {SP}* [{DIG}{SMALL}{BIG}]                 #   more Chinese numeral characters
+        {SP}* [{DIG}{BIG}]                        #   more digits, a big unit
+      | (?<! [{SMALL}] ) {SP}* [{SMALL}]          #   a small unit, not right after another (五十千 is 五十)
       | (?<= [{SMALL}{BIG}零] ) {ARABIC}          #   Arabic digits right after a unit (3万4000, 2千零30万)
+      | (?<= [{SMALL}{BIG}] ) {SP}+ {ARABIC} (?= {SP}* [{SMALL}{BIG}] )   # 7万 5千 4百
       | {SP}* [{APPROX}] (?= {SP}* [{BIG}] )      #   多/余/几 inside (十多万, 500余万)
     )*
     (?: {SP}* [{POINT}] {SP}* [{DIG_DEC}]+ )?     # Chinese decimal part (十五点七)
 """
 
-EN_WORD_LIST = list(EN_UNITS) + list(EN_TENS) + list(EN_SCALES)
+_EN_CARDINALS = list(EN_UNITS) + list(EN_TENS) + list(EN_SCALES)
+EN_WORD_LIST = _EN_CARDINALS
 EN_WORD = rf"(?: {_alt(EN_WORD_LIST)} )"
+# Denominators that may follow a number in EN_RUN: ordinals (two thirds) and plural
+# halves/quarters; not "first"/"second" (one second is time) nor "quarter" (in one quarter).
+EN_ORD_WORD = rf"""(?: {_alt([w for w in _EN_ORD_FORMS if w not in EN_COMPOUND_ONLY]
+                             + [w for w in EN_FRACTION_NOUNS if w.endswith("s")])} )"""
+# An English number phrase of words (quantities.py embeds it): "fifty-three",
+# "one hundred and six", "two thirds", "twenty-one trillion three hundred", "nine point
+# nought four". parse_en reads it; find_numbers uses the richer token runs below.
 EN_RUN = rf"""
     (?<! [\w-] )
     (?: {EN_WORD} | a (?=\ (?:hundred|thousand|million|billion|trillion|dozen)) )
     (?:
-        (?: {SP}* - {SP}* | {SP}+ (?: and {SP}+ )? ) {EN_WORD}
+        (?: {SP}*+ - {SP}*+ | {SP}++ (?: and {SP}++ )? ) (?: {EN_WORD} | {EN_ORD_WORD} ) (?! [A-Za-z] )
     )*
-    (?: {SP}+ point (?: {SP}+ {EN_WORD} )+ )?
+    (?: {SP}+ point (?: {SP}+ {EN_WORD} (?! [A-Za-z] ) )+ )?
     (?! [\w] )
 """
 
-# ---------------------------------------------------------------------------- values
+# ---------------------------------------------------------------------------- Chinese values
 
 _TOKEN = regex.compile(
     rf"""
@@ -162,10 +259,17 @@ def _dec(s: str) -> Decimal:
 @lru_cache(maxsize=8192)
 def parse_zh(s: str) -> Optional[ZhValue]:
     """Value of a Chinese or mixed numeral run in folded form ("1.17亿", "一万五千",
-    "3万4000", "十多万", "两千万点五五"). Returns None if `s` is not a numeral.
+    "3万4000", "十多万", "两千万点五五", "零点五"). Returns None if `s` is not a numeral.
 
     A trailing 多/余/几 is not part of `s`; one inside (十多万) is, and sets `step`.
     """
+    try:
+        return _parse_zh(s)
+    except (InvalidOperation, OverflowError, ArithmeticError):
+        return None
+
+
+def _parse_zh(s: str) -> Optional[ZhValue]:
     total = Decimal(0)  # value of completed big-unit groups
     section = Decimal(0)  # value below the current big unit
     number: Optional[Decimal] = None  # the last digit or Arabic number, not yet placed
@@ -180,6 +284,11 @@ def parse_zh(s: str) -> Optional[ZhValue]:
     seen_any = False
     sig = 0
     toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(s) if m.lastgroup != "sp"]
+    head = [t for _, t in toks[: next((j for j, (k, _) in enumerate(toks) if k == "p"), len(toks))]]
+    if len(head) >= 2 and all(t in ZH_DIGITS for t in head):  # a digit string: 二〇二三, 一九九一
+        number = Decimal("".join(str(ZH_DIGITS[t]) for t in head))
+        seen_any, sig = True, len(head)
+        toks = toks[len(head):]
     i = 0
     while i < len(toks):
         kind, t = toks[i]
@@ -199,6 +308,9 @@ def parse_zh(s: str) -> Optional[ZhValue]:
                 zero_seen = True
                 if number is not None and number != 0 and not seen_any:
                     number = number * 10  # 二〇二三-style digit strings
+                elif number is None and not seen_any and total == 0 and section == 0:
+                    number = Decimal(0)  # a leading 零 (零点五)
+                    seen_any = True
                 elif number is not None and number != 0:
                     pass
                 else:
@@ -223,7 +335,7 @@ def parse_zh(s: str) -> Optional[ZhValue]:
             continue
         if kind == "s":
             unit = ZH_SMALL[t]
-            n = number if number is not None else Decimal(1)
+            n = number if number else Decimal(1)  # 十 alone and 零十 are ten
             section += n * unit
             last_place = Decimal(unit)
             if number is None and not seen_any:
@@ -298,95 +410,499 @@ def place_of_last_digit(s: str) -> Decimal:
     return _place_of_last_digit(s)
 
 
+# Two different digits before a unit are an approximate range, not a number: 二三十 is
+# "twenty or thirty", 三四百 "three or four hundred".
+_ZH_APPROX_PAIR = regex.compile(rf"[{_cls(ZH_NONZERO)}]{SP}*[{_cls(ZH_NONZERO)}]{SP}*[{SMALL}{BIG}]")
+
+# ---------------------------------------------------------------------------- Arabic values
+
 _ARABIC_FULL = regex.compile(
     rf"""
-    (?P<sign> [-+] {SP}* )?
-    (?P<num> {ARABIC} )
-    (?: (?P<exp> [eE] [-+]? \d+ ) | \^ (?P<pow> [-+]{{0,2}} \d+ ) )?
+    (?P<sign> [-+{NEG_ZH}] {SP}* )?
+    (?P<num> {ARABIC_INTL} )
+    (?: (?P<exp> [eE] [-+]? \d+ )                  # 1.3e6
+      | {SP}* [x×] {SP}* 10 \^ (?P<x10> [-+]? \d+ ) # 1.3x10^6
+      | \^ (?P<pow> [-+]{{0,2}} \d+ ) )?            # 1.1^23, 2.5^-1
     {SP}*
-    (?P<suf> {_alt(EN_SUFFIXES)} )?
+    (?P<suf> {_alt(EN_SUFFIXES)} )?                 # 10k, 1.2bn, 10 bln
+    """,
+    regex.VERBOSE,
+)
+_EUROPEAN = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_DECIMAL_COMMA = regex.compile(r"\d{1,3},\d{1,2}")
+
+
+def _arabic_number(num: str) -> Decimal:
+    """The value of the numeral body matched by ARABIC_INTL."""
+    if _EUROPEAN.fullmatch(num):
+        return Decimal(num.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA.fullmatch(num):
+        return Decimal(num.replace(",", "."))
+    return _dec(num)
+
+
+@lru_cache(maxsize=8192)
+def parse_arabic(s: str) -> Optional[Decimal]:
+    """Value of an Arabic numeral: separators (1,234  1 234  12,34,567  1.111,11),
+    exponents (2e5, 1.3x10^6, 2^5) and suffixes (10k, 1.2bn)."""
+    m = _ARABIC_FULL.fullmatch(s.strip())
+    if not m:
+        return None
+    try:
+        v = _arabic_number(m["num"])
+        if m["exp"]:
+            v = v.scaleb(int(m["exp"][1:]))
+        elif m["x10"] is not None:
+            v = v.scaleb(int(m["x10"]))
+        elif m["pow"] is not None:
+            p = m["pow"]
+            neg = p.count("-") % 2 == 1
+            e = int(p.lstrip("+-"))
+            v = v ** (-e if neg else e)
+        if m["suf"]:
+            v *= EN_SUFFIXES[m["suf"]]
+    except (InvalidOperation, OverflowError, ValueError, ArithmeticError):
+        return None
+    if m["sign"] and m["sign"].strip() in ("-",) + tuple(NEG_ZH):
+        v = -v
+    return v
+
+
+# ---------------------------------------------------------------------------- English values
+# An English number phrase is read from tokens: cardinals (u: 0-19, t: tens, h: hundred,
+# s: scales), ordinals used as denominators (ord), half/quarter (frac), and the small
+# words between them (a, and, of, over/in/out of, point, dozen, minus/negative, hyphen).
+
+_EN_KIND: dict[str, tuple[str, Decimal]] = {}
+for _w, _v in EN_UNITS.items():
+    _EN_KIND[_w] = ("u", Decimal(_v))
+for _w, _v in EN_TENS.items():
+    _EN_KIND[_w] = ("t", Decimal(_v))
+for _w, _v in EN_SCALES.items():
+    _EN_KIND[_w] = ("h" if _v == 100 else "s", _v)
+for _w, (_v, _pl) in _EN_ORD_FORMS.items():
+    _EN_KIND[_w] = ("ord", _v)
+for _w, _v in EN_FRACTION_NOUNS.items():
+    _EN_KIND[_w] = ("frac", _v)
+for _w in EN_DOZENS:
+    _EN_KIND[_w] = ("doz", Decimal(12))
+for _w in EN_NEGATIVE:
+    _EN_KIND[_w] = ("neg", Decimal(-1))
+for _w in ("a", "an"):
+    _EN_KIND[_w] = ("a", Decimal(1))
+for _w in ("and", "of", "point"):
+    _EN_KIND[_w] = (_w, Decimal(0))
+_PREPS = EN_OVER | {w.split()[0] for w in EN_OUT_OF}
+for _w in _PREPS:
+    _EN_KIND.setdefault(_w, ("prep", Decimal(0)))
+
+_PLURAL_FRAC = {w for w in EN_FRACTION_NOUNS if w.endswith("s")}
+
+
+class _Tok(NamedTuple):
+    kind: str  # u t h s ord frac doz neg a and of point prep hy num x
+    value: Decimal
+    start: int
+    end: int
+    word: str  # lower-cased surface word ("" for digits and hyphens)
+    plural: bool = False
+    compound: bool = False  # a hyphenated tens-unit word (twenty-one, thirty-fifths)
+
+
+_EN_TOKENIZE = regex.compile(
+    rf"""
+      (?P<num> {ARABIC} )
+    | (?P<w> [A-Za-z]+ )
+    | (?P<hy> - )
     """,
     regex.VERBOSE,
 )
 
 
-@lru_cache(maxsize=8192)
-def parse_arabic(s: str) -> Optional[Decimal]:
-    """Value of an Arabic numeral: separators, exponents (2e5, 2^5), suffixes (10k, 1.2bn)."""
-    m = _ARABIC_FULL.fullmatch(s.strip())
-    if not m:
-        return None
-    try:
-        v = _dec(m["num"])
-        if m["exp"]:
-            v = v.scaleb(int(m["exp"][1:]))
-        elif m["pow"] is not None:
-            p = m["pow"]
-            neg = p.count("-") % 2 == 1
-            e = int(p.lstrip("+-"))
-            v = Decimal(float(v) ** (-e if neg else e))
-        if m["suf"]:
-            v *= EN_SUFFIXES[m["suf"]]
-    except (InvalidOperation, OverflowError, ValueError):
-        return None
-    if m["sign"] and m["sign"].strip() == "-":
-        v = -v
-    return v
+def _en_tokens(s: str, base: int = 0) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _EN_TOKENIZE.finditer(s):
+        st, en = m.start() + base, m.end() + base
+        if m.lastgroup == "num":
+            v = _dec(m.group())
+            toks.append(_Tok("num", v, st, en, ""))
+        elif m.lastgroup == "hy":
+            toks.append(_Tok("hy", Decimal(0), st, en, ""))
+        else:
+            w = m.group().lower()
+            if w == "of" and toks and toks[-1].word == "out":  # "out of" is one preposition
+                toks[-1] = toks[-1]._replace(end=en, word="out of")
+                continue
+            kind, v = _EN_KIND.get(w, ("x", Decimal(0)))
+            plural = w in _PLURAL_FRAC or (kind == "ord" and _EN_ORD_FORMS[w][1])
+            toks.append(_Tok(kind, v, st, en, w, plural))
+    # "out" is a preposition only in "out of"
+    return [t._replace(kind="x") if t.kind == "prep" and t.word not in _PREP_WORDS else t for t in toks]
 
 
-_EN_TOKEN = regex.compile(rf"\b(?: {EN_WORD} | point | and | a )\b", regex.IGNORECASE | regex.VERBOSE)
+_PREP_WORDS = EN_OVER | EN_OUT_OF
+
+
+def _compose(items, words_only: bool = False) -> Optional[Decimal]:
+    """Value of a cardinal phrase given as tokens (no fractions): standard composition
+    with adjacency checks; 'and' is transparent. None if the words do not make a number."""
+    total = cur = Decimal(0)
+    prev = None
+    scale: Optional[Decimal] = None
+    hundred = False
+    for t in items:
+        k = t.kind
+        if k == "and":
+            continue
+        if k == "num":
+            if words_only or prev not in (None, "h", "s"):
+                return None
+            cur += t.value
+        elif k == "u":
+            if not (prev in (None, "h", "s") or (prev == "t" and 1 <= t.value <= 9)):
+                return None
+            cur += t.value
+        elif k == "t":
+            if prev not in (None, "h", "s"):
+                return None
+            cur += t.value
+        elif k == "a":
+            if prev is not None:
+                return None
+            cur = Decimal(1)
+        elif k == "h":
+            if hundred or prev in ("h", "s"):
+                return None
+            cur = (cur or Decimal(1)) * 100
+            hundred = True
+        elif k == "s":
+            if prev in ("u", "t", "h", "a", "num") and cur > 0 and (scale is None or t.value < scale):
+                total += cur * t.value
+            elif prev == "s" and cur == 0 and scale is not None and t.value > scale:
+                total *= t.value
+            else:
+                return None
+            cur, scale, hundred = Decimal(0), t.value, False
+        else:
+            return None
+        prev = k
+    return None if prev is None else total + cur
+
+
+def _frac_items(toks: list[_Tok], i: int, k: int) -> Optional[list[_Tok]]:
+    """Tokens i..k (k the denominator word) with hyphens resolved: tens-unit and
+    tens-ordinal join into one word (twenty-one, thirty-fifths); a hyphen before the
+    denominator is a separator (one-eighth, hundred-fifths); any other hyphen ends it."""
+    out: list[_Tok] = []
+    j = i
+    while j <= k:
+        t = toks[j]
+        if t.kind == "hy":
+            nxt = toks[j + 1] if j + 1 <= k else None
+            if nxt is None:
+                return None
+            if out and out[-1].kind == "t" and not out[-1].compound and (
+                (nxt.kind == "u" and 1 <= nxt.value <= 9) or (nxt.kind == "ord" and nxt.value < 10)
+            ):
+                prev = out.pop()
+                out.append(nxt._replace(value=prev.value + nxt.value, start=prev.start, compound=True))
+                j += 2
+                continue
+            if nxt.kind in ("ord", "frac") and out and out[-1].kind in ("u", "a", "h", "t"):
+                j += 1
+                continue
+            return None
+        out.append(t)
+        j += 1
+    return out
+
+
+def _fraction_value(items: list[_Tok], bare_ok: bool) -> Optional[Decimal]:
+    """Value of a written fraction whose last item is the denominator word:
+    "two thirds", "one hundred and three and two thirds", "one one hundred fifth" (1/105),
+    "twenty twenty fifths" (20/25), "six million and two thirds" (6 2/3 million)."""
+    last = items[-1]
+    den = last.value
+    split = len(items) - 1
+    # A tens word right before a unit ordinal belongs to the denominator (thirty fifths
+    # = 35ths) when a numerator remains and no "and" binds it to the numerator.
+    if (
+        last.kind == "ord" and not last.compound and den < 10 and split >= 2
+        and items[split - 1].kind == "t" and items[split - 2].kind != "and"
+    ):
+        den += items[split - 1].value
+        split -= 1
+    # "one hundred [and] fifth", "one thousand fifths": a single unit and a scale larger
+    # than the ordinal form a compound ordinal when a numerator remains before them.
+    elif last.kind == "ord" and not last.compound:
+        j = split - 1
+        if j >= 0 and items[j].kind == "and":
+            j -= 1
+        if (
+            j >= 2 and items[j].kind in ("h", "s") and items[j].value > den
+            and items[j - 1].kind in ("u", "a") and not items[j - 1].compound
+            and items[j - 1].value < 10 and items[j - 2].kind != "and"
+        ):
+            den += items[j].value * items[j - 1].value
+            split = j - 1
+    if last.word in EN_COMPOUND_ONLY and split == len(items) - 1 and not last.compound:
+        return None  # "a first", "a second": not fractions
+    part = items[:split]
+    ands = [m for m, t in enumerate(part) if t.kind == "and"]
+    if ands and ands[-1] < len(part) - 1:
+        m = ands[-1]
+        numer = _compose(part[m + 1:], words_only=True)
+        whole = _compose(part[:m])
+        if numer is None or whole is None:
+            return None
+        if not last.plural and numer != 1:
+            return None
+        if numer < den:
+            if part[m - 1].kind == "s":  # six million and two thirds: of the million
+                return whole + numer / den * part[m - 1].value
+            return whole + numer / den
+        return (whole + numer) / den
+    if not part:
+        return Decimal(1) / den if bare_ok else None
+    numer = _compose(part, words_only=True)
+    if numer is None or (not last.plural and numer != 1):
+        return None
+    return numer / den
+
+
+_FRAC_LOOKAHEAD = 16  # a written fraction is at most this many tokens before its denominator
+_FRAC_BODY = {"u", "t", "h", "s", "a", "and", "hy", "num"}
+
+
+def _en_fraction(toks: list[_Tok], i: int) -> Optional[tuple[int, Decimal]]:
+    """A written fraction starting at token i, with what may follow it: a scale
+    ("half million", "five and a half million", "three quarters million"), "of a" and
+    a scale ("two thirds of a million"), "a dozen" ("half a dozen")."""
+    n = len(toks)
+    k = i
+    while k < n and k - i < _FRAC_LOOKAHEAD and toks[k].kind in _FRAC_BODY:
+        k += 1
+    if k >= n or toks[k].kind not in ("ord", "frac"):
+        return None
+    items = _frac_items(toks, i, k)
+    if not items:
+        return None
+    j = k + 1
+    scale = None
+    if j < n and toks[j].kind == "s":
+        scale, end = toks[j].value, j + 1
+    elif j + 2 < n and toks[j].kind == "of" and toks[j + 1].kind == "a" and toks[j + 2].kind == "s":
+        scale, end = toks[j + 2].value, j + 3
+    bare_ok = last_is_half = items[-1].word == "half"
+    if scale is not None:
+        # the fraction is of the scale that follows; an earlier scale closes a group
+        # (one billion and three quarters million = 1e9 + 0.75e6)
+        g = max((m for m, t in enumerate(items) if t.kind == "s"), default=-1)
+        head = items[: g + 1]
+        rest = items[g + 1:]
+        if rest and rest[0].kind == "and":
+            rest = rest[1:]
+        if not rest:
+            return None
+        fv = _fraction_value(rest, bare_ok=rest[-1].kind == "frac")
+        if fv is None:
+            return None
+        before = _compose(head) if head else Decimal(0)
+        if before is None:
+            return None
+        return end, before + fv * scale
+    v = _fraction_value(items, bare_ok=bare_ok)
+    if v is None:
+        return None
+    if last_is_half and j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind == "doz":
+        return j + 2, v * 12  # half a dozen
+    return j, v
+
+
+def _en_integer(toks: list[_Tok], i: int, plain: bool = False) -> Optional[tuple[int, Decimal, bool]]:
+    """The longest cardinal starting at token i: (end token, value, is an integer).
+    `plain`: no decimals or dozens (a denominator after "over")."""
+    n = len(toks)
+    total = cur = Decimal(0)
+    prev: Optional[str] = None
+    scale: Optional[Decimal] = None
+    hundred = False
+    small: Optional[Decimal] = None  # last unit/tens/arabic added (a dozen multiplies it)
+    best: Optional[tuple[int, Decimal, bool]] = None
+    before_and: Optional[tuple[int, Decimal, bool]] = None
+    after_and = False
+    k = i
+    while k < n:
+        t = toks[k]
+        kind, v = t.kind, t.value
+        if kind == "hy":  # only tens-hyphen-unit: twenty-one, fifty - two
+            nxt = toks[k + 1] if k + 1 < n else None
+            if prev == "t" and nxt is not None and nxt.kind == "u" and 1 <= nxt.value <= 9:
+                k += 1
+                continue
+            break
+        if kind == "and":
+            if prev in ("h", "s") and not after_and:
+                before_and, after_and = best, True
+                k += 1
+                continue
+            break
+        if kind == "a":
+            if prev is None and k + 1 < n and toks[k + 1].kind in ("h", "s", "doz"):
+                cur, small, prev = Decimal(1), Decimal(1), "a"
+                k += 1
+                continue
+            break
+        if kind in ("u", "t"):
+            ok = (
+                prev is None
+                or (prev == "t" and kind == "u" and 1 <= v <= 9 and toks[k - 1].kind in ("t", "hy"))
+                or (prev in ("h", "s") and not (after_and and v == 0))
+            )
+            if not ok:
+                break
+            cur += v
+            small, prev = v, kind
+        elif kind == "num":
+            is_int = v == v.to_integral_value()
+            limit = Decimal(100) if prev == "h" else scale
+            if not (prev is None or (prev in ("h", "s") and is_int and 0 < v < limit)):
+                break
+            cur += v
+            small, prev = v, "num"
+        elif kind == "h":
+            if prev is None:
+                cur = Decimal(100)  # "hundred thousand"
+            elif prev in ("u", "t", "a") and not hundred and 0 < cur < 100:
+                cur *= 100
+            elif prev == "num" and not hundred:
+                cur *= 100
+            else:
+                return before_and if after_and and small is not None else best
+            hundred, small, prev = True, None, "h"
+        elif kind == "s":
+            if prev in ("u", "t", "h", "num", "a") and cur > 0 and (scale is None or v < scale):
+                total += cur * v
+            elif prev == "s" and cur == 0 and scale is not None and v > scale:
+                total *= v  # three lakh crore
+            else:
+                return before_and if after_and and prev not in ("h", "s") else best
+            cur, scale, hundred, small, prev, after_and = Decimal(0), v, False, None, "s", False
+        elif kind == "doz" and not plain and prev in ("u", "t", "num", "a", "h"):
+            cur = cur * 12 if small is None else cur - small + small * 12
+            return k + 1, total + cur, True
+        elif kind == "point" and not plain and prev in ("u", "t", "h", "s"):
+            return _en_point(toks, k, total + cur) or best
+        else:
+            break
+        val = total + cur
+        best = (k + 1, val, val == val.to_integral_value())
+        k += 1
+    return best
+
+
+def _en_point(toks: list[_Tok], k: int, whole: Decimal) -> Optional[tuple[int, Decimal, bool]]:
+    """Digits after "point": nine point nought four, two hundred point seventy-one."""
+    n = len(toks)
+    digits = ""
+    m = k + 1
+    while m < n:
+        t = toks[m]
+        if t.kind == "u":
+            digits += str(int(t.value))
+            m += 1
+        elif t.kind == "t":
+            d = str(int(t.value))[0]
+            if m + 2 < n and toks[m + 1].kind == "hy" and toks[m + 2].kind == "u" and 1 <= toks[m + 2].value <= 9:
+                d += str(int(toks[m + 2].value))
+                m += 2
+            digits += d
+            m += 1
+        else:
+            break
+    if not digits:
+        return None
+    v = whole + Decimal("0." + digits)
+    if m < n and toks[m].kind == "s" and whole < 1000:  # two point five million
+        return m + 1, v * toks[m].value, False
+    return m, v, False
+
+
+def _year_like(t: _Tok) -> bool:
+    return t.kind == "num" and 1900 <= t.value <= 2099 and t.value == t.value.to_integral_value()
+
+
+def _en_number(toks: list[_Tok], i: int, money: bool = False) -> Optional[tuple[int, Decimal]]:
+    """The number starting at token i: (end token, value), or None."""
+    n = len(toks)
+    k = i
+    neg = False
+    if toks[k].kind == "neg" or (toks[k].kind == "hy" and k == 0):
+        if k + 1 < n and toks[k + 1].kind in ("u", "t", "h", "num", "a", "frac"):
+            neg, k = True, k + 1
+        else:
+            return None
+    r = _en_fraction(toks, k)
+    if r is not None:
+        j, v = r
+    else:
+        ri = _en_integer(toks, k)
+        if ri is None:
+            return None
+        j, v, is_int = ri
+        # a fraction by preposition: one over three, 1 in twenty-one, two out of five hundred
+        if is_int and not money and j + 1 < n and toks[j].kind == "prep":
+            rd = _en_integer(toks, j + 1, plain=True)
+            if rd is not None and rd[2] and rd[1] != 0 and not _year_like(toks[j + 1]):
+                if toks[j].word in EN_OVER or v < rd[1]:
+                    j, v = rd[0], v / rd[1]
+    return j, -v if neg else v
+
+
+def _en_numbers(toks: list[_Tok], text: str) -> list[tuple[int, int, Decimal]]:
+    """Every number in a token run: (start offset, end offset, value)."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        money = t.kind == "num" and _after_currency(text, t.start)
+        r = _en_number(toks, i, money)
+        if r is None:
+            i += 1
+            continue
+        j, v = r
+        if j - i == 1 and t.word == "one" and _after_determiner(text, t.start):
+            i = j  # "the one you mentioned": a pronoun
+            continue
+        out.append((t.start, toks[j - 1].end, v))
+        i = j
+    return out
+
+
+_DETERMINER_BEFORE = regex.compile(rf"(?<![A-Za-z])(?:{_alt(EN_DETERMINERS)})[ \t]+$", regex.IGNORECASE)
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    return bool(_DETERMINER_BEFORE.search(text[max(0, pos - 12):pos]))
+
+
+def _after_currency(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] in CURRENCY_SYMBOLS
 
 
 @lru_cache(maxsize=4096)
 def parse_en(s: str) -> Optional[Decimal]:
-    """Value of an English number phrase: "fifty-three", "two million",
-    "one hundred and six", "twenty-one trillion three hundred", "two hundred point zero three"."""
-    words = [w.lower() for w in _EN_TOKEN.findall(s)]
-    if not words:
+    """Value of an English number phrase: "fifty-three", "two million", "one hundred and
+    six", "two hundred point zero three", "two thirds of a million", "3 dozens",
+    "one over three", "minus five". None unless the phrase starts with a number."""
+    toks = _en_tokens(s)
+    if not toks:
         return None
-    total = Decimal(0)
-    current = Decimal(0)
-    frac = ""
-    in_point = False
-    seen = False
-    for w in words:
-        if w == "and":
-            continue
-        if w == "point":
-            in_point = True
-            continue
-        if in_point:
-            if w in EN_UNITS:
-                frac += str(EN_UNITS[w])
-            elif w in EN_TENS:  # "point seventy-one" -> .71
-                frac += str(EN_TENS[w])[0]
-            continue
-        if w == "a":
-            current += 1
-            seen = True
-        elif w in EN_UNITS:
-            current += EN_UNITS[w]
-            seen = True
-        elif w in EN_TENS:
-            current += EN_TENS[w]
-            seen = True
-        elif w == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif w in EN_SCALES:
-            scale = EN_SCALES[w]
-            if current == 0 and total and total < scale:  # "three lakh crore"
-                total *= scale
-            else:
-                total += (current or 1) * scale
-            current = Decimal(0)
-            seen = True
-    if not seen:
-        return None
-    v = total + current
-    if frac:
-        v += Decimal("0." + frac)
-    return v
+    r = _en_number(toks, 0)
+    return None if r is None else r[1]
 
 
 def parse_numeral(s: str) -> Optional[Decimal]:
@@ -406,40 +922,103 @@ def parse_numeral(s: str) -> Optional[Decimal]:
 # ---------------------------------------------------------------------------- scanning
 
 class Number(NamedTuple):
-    """One numeral found in a text: offsets into the original text, and its value."""
+    """One numeral found in a text: offsets into the original text, and its value.
+    (find_percents(bare=True) reports bare "percent" mentions with value None.)"""
 
     start: int
     end: int
     text: str
-    value: Decimal
+    value: Optional[Decimal]
 
 
 _NON_NUMERAL_WORDS = [fold(w) for w in _ZH["non_numerals"]["words"]]
+URL = r"(?: https?:// | www\. ) [!-~]+"  # numbers inside a URL are not numbers
+_VULGAR = _cls(VULGAR)
 
-_SCAN = regex.compile(
-    rf"""
-      (?P<skip> {_alt(_NON_NUMERAL_WORDS)} )
-    | (?<! [{DIG}{SMALL}\d] ) (?P<pct> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum> {ZH_RUN} )
-    | (?P<frac>
-          (?: (?P<fsign> [{SIGN_ZH}] )? (?P<whole> {ZH_RUN} ) {SP}* 又 {SP}* )?
-          (?P<fneg1> [{SIGN_ZH}] )? (?P<den> {ZH_RUN} ) {SP}* 分 {SP}* 之 {SP}*
-          (?P<fneg2> [{SIGN_ZH}] )? (?P<numer> {ZH_RUN} )
-      )
-    | (?P<slash>
-          (?<! [\d./] ) (?: - {SP}* )? (?: \d+ {SP}+ )? \d+ {SP}* / {SP}* \d+ (?! [\d/] )
-      )
-    | (?P<arabic>
-          (?<! [\d.] )
-          (?> (?: - {SP}* )? {ARABIC} (?: [eE] [-+]? \d+ (?![\d.]) | \^ [-+]{{0,2}} \d+ )? )
-          (?! [\d{DIG}] | {SP}* (?: [{APPROX}] {SP}* )? [{BIG}{SMALL}] )
-          (?: {SP}* (?: {_alt(EN_SUFFIXES)} ) (?![A-Za-z]) )?
-      )
-    | (?P<zh> (?: [{SIGN_ZH}] | - )? (?: {_alt(ZH_WORDS)} | {ZH_RUN} ) (?: {SP}* 打 )? )
-    | (?P<en> (?:(?:minus|negative) {SP}+)? {EN_RUN} (?: {SP}+ dozens? )? )
-    | (?P<half> (?<! \w ) half {SP}+ a {SP}+ dozen | (?<![\w]) a {SP}+ dozen )
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+# English words a run may contain, and those it may start with.
+_EN_RUN_WORDS = list(_EN_KIND)
+_EN_START_WORDS = list(EN_UNITS) + list(EN_TENS) + [w for w, (k, _) in _EN_KIND.items() if k == "h"]
+_EN_SEP = rf"(?: {SP}*+ - {SP}*+ | {SP}++ )"
+_EN_AFTER_ARABIC = [w for w, (k, _) in _EN_KIND.items() if k in ("h", "s", "doz", "prep")]
+_EN_SCAN_RUN = rf"""
+    (?<! [A-Za-z\d.] )
+    (?: (?: {_alt(EN_NEGATIVE)} ) {SP}+ (?= [A-Za-z\d] )             # minus five, negative one
+      | {SIGN_OK} - {SP}* (?= \d )                                  # -2 million
+    )?
+    (?: (?<= (?: {_alt(EN_NEGATIVE)} ) {SP}+ ) (?> {ARABIC} ) (?! [A-Za-z\d] )   # minus 5
+      | (?: {_alt(_EN_START_WORDS)} | half ) (?! [A-Za-z] )          # a number word
+      | quarter (?= {SP}+ (?: {_alt(EN_SCALES)} ) (?! [A-Za-z] ) )    # quarter million
+      | an? (?= {SP}+ (?: {_alt(_EN_CARDINALS + list(_EN_ORD_FORMS) + list(EN_FRACTION_NOUNS) + list(EN_DOZENS))} ) (?! [A-Za-z] ) )
+      | (?> {ARABIC} ) (?= {_EN_SEP} (?: {_alt(_EN_AFTER_ARABIC)} | out {SP}+ of ) (?! [A-Za-z] ) )
+    )
+    (?: {_EN_SEP} (?: (?: {_alt(_EN_RUN_WORDS)} ) (?! [A-Za-z] ) | (?> {ARABIC} ) (?! [A-Za-z\d] ) ) )*
+"""
+
+_SKIP = rf"(?= [{_cls(w[0] for w in _NON_NUMERAL_WORDS)}] ) (?P<skip> {_alt(_NON_NUMERAL_WORDS)} )"
+_PCT_NUM = rf"""(?= 百 ) (?<! [{DIG}{SMALL}\d] ) {_spaced("百分之")} {SP}* (?P<pctnum> (?> {ZH_RUN} ) )"""  # 百分之五: 五
+_FRAC_ZH = rf"""
+    (?= [{SIGN_ZH}{DIG}{SMALL}\d.] )                                  # (a cheap first test)
+    (?P<frac>                                                       # 三分之一, 三又三分之一
+        (?: (?P<fsign> [{SIGN_ZH}] )? (?P<whole> (?> {ZH_RUN} ) ) {SP}* 又 {SP}* )?
+        (?P<fneg1> [{SIGN_ZH}] )? (?P<den> (?> {ZH_RUN} ) ) {SP}* 分 {SP}* 之 {SP}*
+        (?P<fneg2> [{SIGN_ZH}] )? (?P<numer> (?> {ZH_RUN} ) )
+    )"""
+_SLASH = rf"""
+    (?P<slash>                                                      # 3/4, -4/5, 1 3/5; not 5/17/2018
+        (?: {SIGN_OK} - {SP}* | (?<! [\d./\-] ) )
+        (?: \d+ {SP}+ )? \d+ {SP}* / {SP}* \d+ (?! [\d/] )
+        (?<! (?<! \d ) (?: 19 | 20 ) \d\d {SP}* / {SP}* (?: 19 | 20 ) \d\d )   # 2020/2021: two years
+    )"""
+_DOTTED = r"(?P<dotted> (?<! [\d.] ) \d+ (?: \. \d+ ){2,} (?! \d ) )"   # 192.168.1.2: four numbers
+_VULGAR_NUM = rf"(?P<vulgar> (?: (?<! [\d.] ) \d+ {SP}* )? [{_VULGAR}] )"   # ½, 2½
+_ARABIC_NUM = rf"""
+    (?= [-{NEG_ZH}\d.] )
+    (?P<arabic>
+        (?<! [A-Za-z] )
+        (?: {SIGN_OK} [-{NEG_ZH}] {SP}* | (?<! [\d] | \d \. ) (?: (?= \d ) | (?<! \. ) ) )   # ...9 is 9
+        (?> {ARABIC_INTL} )
+        (?: [eE] [-+]? \d+ (?! [\d.] )                              # 1e10
+          | {SP}* [x×] {SP}* 10 \^ [-+]? \d+                        # 1.3x10^6
+          | \^ [-+]{{0,2}} \d+ )?                                   # 1.1^23
+        (?! {SP}* (?: [{APPROX}] {SP}* )? [{BIG}{SMALL}] )          # 3万, 5千: the Chinese branch
+        (?: {SP}* (?-i: (?P<suf> {_alt(EN_SUFFIXES)} ) ) (?! [A-Za-z] ) )?   # 10k, 10M (not 1m)
+        (?P<glued> [A-Za-z]+ )?                                     # 180ml, 4th (see find_numbers)
+    )"""
+_ZH_NUM = rf"""
+    (?= [-{SIGN_ZH}{DIG}{SMALL}\d.{_cls(w[0] for w in ZH_WORDS)}] )
+    (?P<zh>
+        (?: {SIGN_OK} - {SP}* | [{SIGN_ZH}] )?
+        (?<! [\d.] ) (?! (?<= [{SMALL}] ) [{SMALL}] )                # 五十千: the 千 is no number
+        (?: {_alt(ZH_WORDS)}
+          | (?= [{DIG}{SMALL}] | {ARABIC} {SP}* (?: [{APPROX}] {SP}* )? [{SMALL}{BIG}] )
+            (?> {ZH_RUN} ) )
+        (?: {SP}* 打 )?
+    )"""
+# Where each kind of number can start; the scanner dispatches on the first character so
+# that ordinary text (and long runs of numeral characters) is passed over quickly.
+_FIRST_DIGIT = _cls(set("0123456789.-") | set(VULGAR))
+_FIRST_ZH = _cls(
+    set(DIG) | set(SMALL) | set(SIGN_ZH)
+    | {w[0] for w in _NON_NUMERAL_WORDS} | {w[0] for w in ZH_WORDS}
 )
+
+_SCAN_PATTERN = rf"""
+      (?<! [A-Za-z] ) (?= [A-Za-z] )                                # at a Latin word:
+      (?: (?P<url> {URL} ) | (?P<en> {_EN_SCAN_RUN} ) )             #   a URL, or English words
+    | (?= [{_FIRST_DIGIT}] )                                        # at a digit, point or minus:
+      (?: {_FRAC_ZH} | {_SLASH} | {_DOTTED} | {_VULGAR_NUM}
+        | (?P<en2> {_EN_SCAN_RUN} )                                 #   2 million, -3 dozens
+        | {_ARABIC_NUM} | {_ZH_NUM} )
+    | (?= [{_FIRST_ZH}] )                                           # at a Chinese numeral:
+      (?: {_SKIP} | {_PCT_NUM} | {_FRAC_ZH} | {_ARABIC_NUM} | {_ZH_NUM} )
+    """
+
+
+@lru_cache(maxsize=None)
+def _scanner():
+    """The compiled scanner, built on first use (quantities.py imports this module for its
+    pieces only, and the scanner is the slowest pattern to compile)."""
+    return regex.compile(_SCAN_PATTERN, regex.VERBOSE | regex.IGNORECASE)
 
 
 def _zh_value(s: str) -> Optional[Decimal]:
@@ -486,21 +1065,40 @@ def _is_ambiguous_alone(s: str) -> bool:
     return len(core) == 1 and core[0] in ZH_AMBIGUOUS
 
 
-_KIND = {"pctnum": "pct", "numer": "frac"}
+_KIND = {"pctnum": "pct", "numer": "frac", "en2": "en"}
 
 
-def find_numbers(text: str) -> list[Number]:
+_ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)$", regex.IGNORECASE)
+
+
+def find_numbers(text: str, units: bool = False) -> list[Number]:
     """Every numeral in `text`, in order: Arabic, Chinese, mixed and English, with fractions
-    (三分之一) and percent-of forms (百分之五 gives the number 5). Dates' parts are numbers
-    here; deciding what is a claim is quantities.py's job."""
+    (三分之一, two thirds, one over three, 3/4, ½) and percent-of forms (百分之五 gives the
+    number 5). Dates' parts are numbers here; deciding what is a claim is quantities.py's
+    job. Numerals inside URLs, after a letter (A100, GPT3.5) or in the words of
+    numerals.toml's non_numerals are skipped.
+
+    A numeral glued to letters (180ml, 29km, 8.1ZB, 1m) is a measurement, not a bare
+    number, and is skipped as in Recognizers-Text's NumberModel; with `units=True` its
+    numeral is reported (without the letters). Ordinals (4th, 21st) are never numbers."""
     f = fold(text)
     out: list[Number] = []
-    for m in _SCAN.finditer(f):
+    for m in _scanner().finditer(f):
         kind = _KIND.get(m.lastgroup, m.lastgroup)
-        if kind == "skip":
+        if kind in ("skip", "url"):
             continue
         s, e = m.span()
         val: Optional[Decimal]
+        if kind == "en":
+            for a, b, v in _en_numbers(_en_tokens(m.group(), s), f):
+                out.append(Number(a, b, text[a:b], v))
+            continue
+        if kind == "dotted":
+            pos = s
+            for part in m.group().split("."):
+                out.append(Number(pos, pos + len(part), part, Decimal(part)))
+                pos += len(part) + 1
+            continue
         if kind == "frac":
             den = _zh_value(m["den"])
             num = _zh_value(m["numer"])
@@ -518,8 +1116,11 @@ def find_numbers(text: str) -> list[Number]:
             s, e = m.span("pctnum")
             val = _zh_value(m["pctnum"])
         elif kind == "arabic":
-            raw = m.group().strip()
-            val = parse_arabic(raw)
+            if m["glued"]:
+                if not units or _ORDINAL_SUFFIX.fullmatch(m["glued"]) or m["suf"]:
+                    continue
+                e = m.start("glued")
+            val = parse_arabic(f[s:e].strip())
         elif kind == "zh":
             raw = m.group()
             if _is_ambiguous_alone(raw):
@@ -527,19 +1128,165 @@ def find_numbers(text: str) -> list[Number]:
             val = _zh_value(raw)
         elif kind == "slash":
             val = _slash_value(m.group())
-        elif kind == "half":
-            raw = m.group().lower()
-            val = Decimal(6) if raw.startswith("half") else Decimal(12)
-        else:  # en
+        else:  # vulgar
             raw = m.group()
-            low = raw.lower()
-            sign = -1 if low.startswith(("minus", "negative")) else 1
-            mult = Decimal(12) if regex.search(r"dozens?$", low) else Decimal(1)
-            v = parse_en(regex.sub(r"^(minus|negative)\s+|\s+dozens?$", "", low))
-            val = None if v is None else v * sign * mult
+            nu, de = VULGAR[raw[-1]]
+            whole = raw[:-1].strip()
+            val = (Decimal(whole) if whole else Decimal(0)) + Decimal(nu) / Decimal(de)
         if val is None:
             continue
         while e > s and text[e - 1] in " \t":
             e -= 1
         out.append(Number(s, e, text[s:e], val))
     return out
+
+
+# ---------------------------------------------------------------------------- percentages
+
+_HUNDRED = Decimal(100)
+_TENTH, _DISCOUNT, _HALF = ZH_PERCENT["tenth"], ZH_PERCENT["discount"], ZH_PERCENT["half"]
+_D1 = rf"(?: [{DIG}] | \d )"  # one digit, Chinese or Arabic
+_D2 = rf"(?: [{DIG_DEC}] | \d )"  # a digit after a point (not 两)
+_NOT_NUMERAL_BEFORE = rf"(?<! [{DIG}{SMALL}{BIG}\d.] )"
+_PER_BASES = _alt_spaced((" ".join(b) for b in ZH_PER), SP + "*")  # 百, 千, 万, 百万 ...
+
+_PCT_ZH = regex.compile(
+    rf"""
+      (?P<url> {URL} )
+    | (?P<skip> {_alt(_NON_NUMERAL_WORDS)} )
+    | (?<! [{DIG}{SMALL}{BIG}\d] )                                  # 百分之五, 千分之三, 万分之三
+      (?P<base> {_PER_BASES} ) {SP}* {_spaced("分之")} {SP}*
+      (?P<per> (?: [{NEG_ZH}] {SP}* )? (?> {ZH_RUN} )
+               (?: {SP}* (?-i: {_alt(EN_SUFFIXES)} ) (?! [A-Za-z] ) )? )   # 百分之15k
+    | (?P<discount>                                                 # 九折, 七五折, 8.5折, 九 九 折
+          {_NOT_NUMERAL_BEFORE} (?P<z1> {_D1} ) (?: {SP}* (?: [.{POINT}] {SP}* )? (?P<z2> {_D2} ) )?
+          {SP}* {regex.escape(_DISCOUNT)} (?! {_alt(ZH_PERCENT["not_after_discount"])} )
+        | (?P<zhalf> {regex.escape(_HALF)} ) {SP}* {regex.escape(_DISCOUNT)}   # 半折
+        | (?<= {regex.escape(ZH_PERCENT["pair_discount_after"])} ) (?P<pair> {_spaced(ZH_PERCENT["pair_discount"])} )  # 打对折
+      )
+    | (?P<tenth>                                                    # 七成, 三成五, 三成半, 2.5成, 十成
+          {_NOT_NUMERAL_BEFORE}
+          (?: (?P<c1> 10 | 十 | {_D1} {SP}* [.{POINT}] {SP}* {_D2} | {_D1} )
+              {SP}* {regex.escape(_TENTH)} (?! {_alt(ZH_PERCENT["not_after_tenth"])} )
+              (?: {SP}* (?P<c2> {regex.escape(_HALF)} | {_D2} ) (?! [{DIG}{SMALL}{BIG}\d.{POINT}%] | {regex.escape(_TENTH)} | {regex.escape(_DISCOUNT)} ) )?
+            | (?P<chalf> {regex.escape(_HALF)} ) {SP}* {regex.escape(_TENTH)} )
+      )
+    """,
+    regex.VERBOSE,
+)
+
+_PCT_AFTER = regex.compile(
+    rf"""
+    {SP}* (?: % (?! \d )                                            # 25%, 25 %
+            | {_spaced(ZH_PERCENT["point"])}                          # 5个百分点
+            | (?i: (?: {_alt_spaced(EN_PERCENT_WORDS)} ) (?! [A-Za-z] ) )  # 20 percent
+          )
+    """,
+    regex.VERBOSE,
+)
+_PCT_OF = regex.compile(
+    rf"""
+    (?<! [A-Za-z] ) (?i: {_alt_spaced(EN_PERCENT_WORDS)} )
+    {SP}+ (?i: of ) {SP}+ (?= [A-Za-z\d] )                          # percent of 10, per cent of twenty-two
+    """,
+    regex.VERBOSE,
+)
+_PCT_BARE = regex.compile(
+    rf"""
+      (?P<url> {URL} )
+    | (?P<bare> % | (?<! [A-Za-z] ) (?i: {_alt_spaced(EN_PERCENT_WORDS)} ) (?! [A-Za-z] ) )
+    """,
+    regex.VERBOSE,
+)
+
+
+_POINT_TO_DOT = {ord(c): "." for c in ZH_POINTS}
+_TRAILING_SUFFIX = regex.compile(rf"{SP}*({_alt(EN_SUFFIXES)})$")
+
+
+def _unspace(s: str) -> str:
+    return s.replace(" ", "").replace("\t", "")
+
+
+def _digit(c: str) -> Decimal:
+    return Decimal(ZH_DIGITS[c]) if c in ZH_DIGITS else Decimal(c)
+
+
+def find_percents(text: str, bare: bool = False) -> list[Number]:
+    """Every percentage in `text`, in order, as Number records whose value is the percent
+    figure: 25% and 25.4 % and 负3.9% (numbers with a percent sign or word), 百分之二十五,
+    千分之三 (0.3), 万分之三 (0.03), 5个百分点 (5), 七成 (70), 三成五/三成半 (35), 2.5成 (25),
+    九折 (90), 七五折 (75), twenty percent, per cent of 22. Approximate ranges (百分之二三十)
+    are not percentages. With `bare`, a percent word or sign without a number ("the % of
+    increase", "a small percent") is reported too, with value None."""
+    f = fold(text)
+    cands: list[tuple[int, int, Optional[Decimal]]] = []
+    for m in _PCT_ZH.finditer(f):
+        g = m.lastgroup
+        if g in ("url", "skip"):
+            continue
+        if m["per"] is not None:
+            if _ZH_APPROX_PAIR.search(m["per"]):
+                continue
+            n = _zh_value_k(m["per"])
+            if n is not None:
+                base = ZH_PER[_unspace(m["base"])]
+                cands.append((m.start(), m.end(), n * _HUNDRED / base))
+        elif m["discount"] is not None:
+            if m["zhalf"] or m["pair"]:
+                v = Decimal(50)
+            else:
+                v = _digit(m["z1"]) * 10 + (_digit(m["z2"]) if m["z2"] else 0)
+            s = m.start("pair") if m["pair"] else m.start()
+            cands.append((s, m.end(), v))
+        elif m["tenth"] is not None:
+            if m["chalf"]:
+                cands.append((m.start(), m.end(), Decimal(5)))
+                continue
+            c1 = _unspace(m["c1"]).translate(_POINT_TO_DOT)
+            if c1 in ("10", "十"):
+                v = _HUNDRED
+            elif "." in c1:
+                a, b = c1.split(".")
+                v = _digit(a) * 10 + _digit(b)
+            else:
+                v = _digit(c1) * 10
+            e = m.end()
+            if m["c2"] and "." not in c1 and c1 not in ("10", "十"):
+                v += 5 if m["c2"] == _HALF else _digit(m["c2"])
+            elif m["c2"]:
+                e = m.end("c1") + f[m.end("c1"):].index(_TENTH) + 1
+            cands.append((m.start(), e, v))
+    nums = find_numbers(text)
+    starts = {n.start: n for n in nums}
+    for n in nums:
+        m = _PCT_AFTER.match(f, n.end)
+        if m and not _ZH_APPROX_PAIR.search(fold(n.text)):
+            cands.append((n.start, m.end(), n.value))
+    for m in _PCT_OF.finditer(f):
+        n = starts.get(m.end())
+        if n is not None:
+            cands.append((m.start(), n.end, n.value))
+    if bare:
+        for m in _PCT_BARE.finditer(f):
+            if m["bare"]:
+                cands.append((m.start(), m.end(), None))
+    cands.sort(key=lambda c: (c[0], -c[1], c[2] is None))
+    out: list[Number] = []
+    last_end = -1
+    for s, e, v in cands:
+        if s >= last_end:  # the earliest, then the longest; a bare mention loses ties
+            out.append(Number(s, e, text[s:e], v))
+            last_end = e
+    return out
+
+
+def _zh_value_k(s: str) -> Optional[Decimal]:
+    """A numeral with an optional Latin suffix (百分之15k)."""
+    s = s.strip()
+    m = _TRAILING_SUFFIX.search(s)
+    head = s[: m.start()].rstrip() if m else ""
+    if head and head[-1] in "0123456789.":
+        v = _zh_value(s[: m.start()])
+        return None if v is None else v * EN_SUFFIXES[m.group(1)]
+    return _zh_value(s)
