@@ -27,10 +27,11 @@ def _alt(words) -> str:
 
 IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]
 
-# Spans the claim scanner consumes and drops, tried before a claim at each position.
+# Spans the claim scanner consumes and drops (dates, clock times, phone numbers, URLs),
+# tried before a numeral at each candidate position. Idioms are checked around each
+# candidate instead (quantities._in_idiom), since their numerals may stand inside them.
 SKIP_PATTERN = rf"""
-      (?: {_alt(IDIOMS)} )
-    | (?<! \d ) \d{{4}} [-/.] \d{{1,2}} (?: [-/.] \d{{1,2}} )? (?! [\d.%] )     # 2024-04-29, 2023.8
+      (?<! \d ) \d{{4}} [-/.] \d{{1,2}} (?: [-/.] \d{{1,2}} )? (?! [\d.%] )     # 2024-04-29, 2023.8
     | (?<! \d ) \d{{1,2}} : \d{{2}} (?: : \d{{2}} )? (?! \d )                   # 20:30
     | (?<! \d ) (?: 0\d{{2,3}} - )? \d{{7,8}} (?! \d )                          # phone numbers
     | (?<! \d ) 1[3-9]\d{{9}} (?! \d )                                          # mobile numbers
@@ -48,13 +49,16 @@ _DAY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['day'])})")
 _CLOCK_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['clock'])})")
 _LETTER_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[-—–_./]?\s?$")
 _DIGITS = regex.compile(r"\d+")
+_LINE_HEAD = regex.compile(r"(?:^|\n)[ \t]*", regex.REVERSE)  # matched backwards from a number
+_LINE_TAIL = regex.compile(r"[ \t]*(?:\n|$)")
+_X_POINT_0 = regex.compile(r"\d+\.0")
 _RELATIVE = regex.compile(rf"\s*(?:{_alt(_NC['relative_time']['suffixes'])})")
 _CENTURY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['century'])})")
 
 
 def is_relative_time(f: str, end: int) -> bool:
     """A duration that ends in 前/后/以来 names a time (2个月前), not an amount."""
-    return bool(_RELATIVE.match(f, end))
+    return bool(_RELATIVE.match(f, end, end + 8))
 
 
 def increase_word_before(f: str, start: int, words) -> Optional[str]:
@@ -86,6 +90,8 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 def _int_value(num: str) -> Optional[int]:
     """The integer a short numeral stands for (for date checks), or None."""
     num = num.strip()
+    if len(num) > 8:
+        return None  # no date part is that long (and int() of a huge string is slow)
     if num.isdigit():
         return int(num)
     if num and all(c in ZH_DIGITS for c in num):  # 二〇二三
@@ -103,15 +109,15 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
     n = _int_value(num)
     if n is None:
         return False
-    if _YEAR_AFTER.match(f, e) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and f[e:e + 2] == "年代")):
+    if _YEAR_AFTER.match(f, e, e + 8) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and f[e:e + 2] == "年代")):
         return True
-    if f.startswith("年代", e) or f.startswith("年代", e + 1) or _CENTURY_AFTER.match(f, e):
+    if f.startswith("年代", e) or f.startswith("年代", e + 1) or _CENTURY_AFTER.match(f, e, e + 8):
         return True
-    if 1 <= n <= 12 and _MONTH_AFTER.match(f, e) and not f.startswith("个", e):
+    if 1 <= n <= 12 and _MONTH_AFTER.match(f, e, e + 8) and not f.startswith("个", e):
         return True
-    if 1 <= n <= 31 and _DAY_AFTER.match(f, e) and (f[max(0, s - 1):s] in ("月", "") or s == 0 or f[s - 1] in "月 "):
+    if 1 <= n <= 31 and _DAY_AFTER.match(f, e, e + 8) and (f[max(0, s - 1):s] in ("月", "") or s == 0 or f[s - 1] in "月 "):
         return True
-    if 0 <= n <= 24 and _CLOCK_AFTER.match(f, e) and not f.startswith("点", e) or (
+    if 0 <= n <= 24 and _CLOCK_AFTER.match(f, e, e + 8) and not f.startswith("点", e) or (
         0 <= n <= 24 and f.startswith("点", e) and (f[e + 1:e + 2].isdigit() or f[e + 1:e + 2] in "半整")
     ):
         return True
@@ -130,15 +136,12 @@ def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_
     after = f[e:e + 1]
     if after.isascii() and after.isalpha() and not unit_word and not _COMPUTE_LETTER.match(f, e):
         return True  # 5G, 3D, 60s
-    if not unit_word and _VERSION_AFTER.match(f, e):
+    if not unit_word and _VERSION_AFTER.match(f, e, e + 8):
         return True  # 3.5版本, 2代
     if is_date_part(f, s, e, num):
         return True
     # section numbers and enumerations: "01" alone on a line, "1、" or "(1)" at a line start
-    line_start = f.rfind("\n", 0, s) + 1
-    line_end = f.find("\n", e)
-    line_end = len(f) if line_end < 0 else line_end
-    if not f[line_start:s].strip() and (not f[e:line_end].strip() or f[e:e + 1] in "、.)）．"):
+    if _LINE_HEAD.match(f, max(0, s - 8), s) and (_LINE_TAIL.match(f, e, e + 8) or f[e:e + 1] in "、.)）．"):
         return True
     if f[s - 1:s] in "(（" and f[e:e + 1] in ")）":
         return True
@@ -156,7 +159,7 @@ def bare_number_is_claim(f: str, s: int, e: int, num: str, has_bound: bool) -> b
     digits = _DIGITS.findall(num)
     if not digits:
         return False  # Chinese numerals without a magnitude: 三, 十二
-    if regex.fullmatch(r"\d+\.0", num.strip()):
+    if _X_POINT_0.fullmatch(num.strip()):
         return False  # 2.0, 3.0: versions
     n = num.replace(",", "").strip()
     if n.lstrip("-").isdigit():

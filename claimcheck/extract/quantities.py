@@ -93,6 +93,15 @@ _UNIT_CJK = [u for u in UNITS if not regex.match(r"[A-Za-z]", u)]
 _UNIT_LATIN = [u for u in UNITS if regex.match(r"[A-Za-z]", u) and u.lower() not in _IGNORE_CASE]
 
 # ------------------------------------------------------------------------ the grammar
+# Three patterns, so that the scan stays in C almost everywhere:
+#   _CANDIDATE  finds numerals (and the few word forms that are whole claims: 翻番, 上万)
+#               with one pass; every alternative starts with a numeral-like character,
+#               and a one-class lookahead rejects all other positions at once;
+#   _PREFIX     is matched *backwards* from a numeral's start (regex's REVERSE mode,
+#               anchored at the numeral): bound words, fillers, currency sign, 数;
+#   _TAIL       is matched forwards, anchored at the numeral's end: scale suffix, 多/余,
+#               %/成, a range's second end, 级, unit or classifier, 规模, suffix bound.
+
 
 def _num(n: str) -> str:
     """The numeral of a claim; `n` suffixes the group names (a range has two)."""
@@ -108,42 +117,66 @@ def _num(n: str) -> str:
     )
 """
 
+
 def _first_chars() -> str:
-    """Every character a claim or a skipped span can start with, as a class body: the
-    scan tests this one class before trying the alternatives (a large speed-up)."""
-    words = list(PREFIX) + list(CURRENCY_PREFIX) + SEVERAL + list(MULTIPLES) + list(AT_LEAST_WORDS) + filters.IDIOMS
-    chars = {w[0] for w in words if w} | set(ZH_DIGITS) | set(ZH_SMALL) | set(ZH_BIG) | set("负-.百")
+    """Every character a candidate can start with, as a class body."""
+    words = list(MULTIPLES) + list(AT_LEAST_WORDS)
+    chars = {w[0] for w in words} | set(ZH_DIGITS) | set(ZH_SMALL) | set(ZH_BIG) | set("负-.")
     return "".join(regex.escape(c) for c in sorted(chars)) + r"\d" + "a-zA-Z"
 
 
-_CLAIM = regex.compile(
+_CANDIDATE = regex.compile(
     rf"""
     (?= [{_first_chars()}] )
-    (?:
-      (?P<skip> {filters.SKIP_PATTERN} )
-    | (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
-      (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
-      (?: (?P<mult> {_alt(MULTIPLES)} )
-        | (?P<atleast> {_alt(AT_LEAST_WORDS)} ) (?= [^{DIG}{SMALL}{BIG}\d] | $ )
-        | (?P<sev> {_alt(SEVERAL)} )? {_num("")} )
-      (?P<sfx> {SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
-                     | {SP} (?: hundred | thousand | million | billion | trillion ) s? \b ) )?
-      (?: {SP}* (?P<more> [多余来几] ) )?
-      (?: (?P<u1> {SP}* (?: {_alt(["%", "成"])} ) ) )?
-      (?: {SP}* (?P<join> {_alt(JOINERS)} ) {SP}* (?!\d{{4}}年)
-          {_num("2")} (?: {SP}* (?P<more2> [多余] ) )? )?
-      (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
-      (?: {SP}* (?P<unit> (?: {_alt(_UNIT_CJK + list(CLASSIFIERS))} )
-                        | (?: {_alt(_UNIT_LATIN)} ) (?! [A-Za-z] )
-                        | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
-      (?: {SP}* (?P<scale> 规模 ) )?
-      (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
+    (?: (?P<skip> {filters.SKIP_PATTERN} )
+      | (?P<mult> {_alt(MULTIPLES)} )
+      | (?P<atleast> {_alt(AT_LEAST_WORDS)} ) (?! [{DIG}{SMALL}{BIG}\d] )
+      | {_num("")}
     )
     """,
     regex.VERBOSE,
 )
 
+_PREFIX = regex.compile(
+    rf"""
+    (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
+    (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
+    (?P<sev> {_alt(SEVERAL)} )?
+    """,
+    regex.VERBOSE | regex.REVERSE,
+)
+_PREFIX_NO_SEV = regex.compile(
+    rf"""
+    (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
+    (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
+    """,
+    regex.VERBOSE | regex.REVERSE,
+)
+_SEVERAL_HEADS = set("十百千万亿")
+_PREFIX_BACK = max(len(w) for w in PREFIX) * 2 + 8  # how far back _PREFIX may reach
+
+_TAIL = regex.compile(
+    rf"""
+    (?P<sfx> {SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
+                   | {SP} (?: hundred | thousand | million | billion | trillion ) s? \b ) )?
+    (?: {SP}* (?P<more> [多余来几] ) )?
+    (?: (?P<u1> {SP}* (?: {_alt(["%", "成"])} ) ) )?
+    (?: {SP}* (?P<join> {_alt(JOINERS)} ) {SP}* (?!\d{{4}}年)
+        {_num("2")} (?: {SP}* (?P<more2> [多余] ) )? )?
+    (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
+    (?: {SP}* (?P<unit> (?: {_alt(_UNIT_CJK + list(CLASSIFIERS))} )
+                      | (?: {_alt(_UNIT_LATIN)} ) (?! [A-Za-z] )
+                      | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
+    (?: {SP}* (?P<scale> 规模 ) )?
+    (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
+    """,
+    regex.VERBOSE,
+)
+_TAIL_GROUPS = ("sfx", "more", "u1", "join", "level", "unit", "scale", "post", "pctnum2", "zh2", "en2", "pct2")
+
 _PRE_SPLIT = regex.compile(_alt(PREFIX))
+_IDIOM = regex.compile(_alt(filters.IDIOMS))
+_IDIOM_REACH = max(len(w) for w in filters.IDIOMS)
 _NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({_alt(NOUNS)})")
 _NOUN_ANY = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)))
 _CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
@@ -154,6 +187,7 @@ _EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
 _PRECISION = regex.compile(_alt(PRECISION_WORDS))
 _COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
 _CLAUSE_BACK = 24  # how far back a clause is searched for a governing noun
+_NUM_KINDS = {"zh": "zh", "pctnum": "pct", "en": "en", "bare": "bare"}
 
 
 class RawClaim(NamedTuple):
@@ -217,7 +251,12 @@ _HUGE = Decimal("1e40")
 
 
 def _interval(v: Decimal, kind: Optional[str], step: Optional[Decimal]):
-    """(low, high, low_inclusive, high_inclusive, approx) for a bound kind."""
+    """(low, high, low_inclusive, high_inclusive, approx) for a bound kind. The relative
+    readings (near, about, more, several, level) mirror for negative values: about -1
+    is [-1.1, -0.9]."""
+    if v < 0 and kind in ("near", "about", "more", "several", "level"):
+        lo, hi, li, hi_incl, approx = _interval(-v, kind, step)
+        return -hi, -lo, hi_incl, li, approx
     if kind in (None, "eq"):
         return v, v, True, True, False
     if kind == "gt":
@@ -302,57 +341,79 @@ def scan(text: str) -> list[RawClaim]:
     skip_lines = filters.furniture_spans(f)
     memory: dict = {}  # classifier -> (unit, end) of the last count, for enumerations
     out: list[RawClaim] = []
-    for m in _CLAIM.finditer(f):
-        if m.group("skip") is not None:
+    pos = 0
+    n = len(f)
+    search = _CANDIDATE.search
+    while pos < n:
+        m = search(f, pos)
+        if m is None:
+            break
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "skip":
             continue
-        r = _read(m, text, f, skip_lines, memory)
+        r = _read(m, kind, text, f, skip_lines, memory, out[-1].end if out else 0)
         if r is not None:
             out.append(r)
+            if r.end > pos:
+                pos = r.end
     return out
 
 
-def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
-    g = m.group
-    claim_s, claim_e = m.span()
-    if filters.in_spans(skip_lines, claim_s):
+def _in_idiom(f: str, s: int, e: int) -> bool:
+    """Whether a fixed expression (百模大战, 统一, 十四五, 两个...) covers the whole
+    candidate f[s:e]; a longer reading (两个月, 360亿美元) is kept."""
+    for im in _IDIOM.finditer(f, max(0, s - _IDIOM_REACH), min(len(f), e + _IDIOM_REACH), overlapped=True):
+        if im.start() <= s and e <= im.end():
+            return True
+    return False
+
+
+def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int) -> Optional[RawClaim]:
+    """The claim a candidate stands for, or None. `floor` is where the previous claim
+    ended: a bound word or currency sign before it belongs to that claim, not this one."""
+    num_s, num_e = m.span()
+    if skip_lines and filters.in_spans(skip_lines, num_s):
         return None
-    pre = g("pre")
-    cur = g("cur")
-    sfx = g("sfx")
-    unit_word = g("unit")
-    if g("mult") is not None:  # 翻番, 翻两番
-        v = MULTIPLES[g("mult")]
-        return RawClaim(claim_s, claim_e, g("mult"), float(v), float(v), True, True, False, None,
+    if kind == "mult":  # 翻番, 翻两番
+        v = MULTIPLES[m.group()]
+        return RawClaim(num_s, num_e, m.group(), float(v), float(v), True, True, False, None,
                         "times", "multiple", None)
-    if g("atleast") is not None:
-        kind = "atleast"
+    if kind == "atleast":
         num_s, num_e = m.span("atleast")
-    elif g("bare") is not None:
-        kind = "bare"
-        num_s, num_e = m.span("bare")
-        if not (pre or g("sev") or g("level")):
-            return None  # 万 alone is not a number
-    elif g("pct") is not None:
-        kind = "pct"
-        num_s, num_e = m.span("pctnum")
-    elif g("zh") is not None:
-        kind = "zh"
-        num_s, num_e = m.span("zh")
     else:
-        kind = "en"
-        num_s, num_e = m.span("en")
+        kind = _NUM_KINDS[kind]
+        if kind == "pct":
+            num_s = m.start("pctnum")
+    t = _TAIL.match(f, num_e)
+    sfx, more, u1, join, level, unit_word, scale, post = t.group("sfx", "more", "u1", "join", "level", "unit", "scale", "post")
+    tail_e = t.end()
+    if _in_idiom(f, num_s, tail_e):
+        return None
+    p = _PREFIX.match(f, max(floor, m.start() - _PREFIX_BACK), m.start())
+    pre, cur, sev = p.group("pre", "cur", "sev")
+    if sev and (kind == "atleast" or f[num_s] not in _SEVERAL_HEADS):
+        # 数 is "several" only before a bare magnitude (数十亿, 数万); 人数过万 is not
+        p = _PREFIX_NO_SEV.match(f, max(floor, m.start() - _PREFIX_BACK), m.start())
+        (pre, cur), sev = p.group("pre", "cur"), None
+    claim_s = p.start() if (pre or cur or sev) else m.start()
+    claim_e = tail_e
     num = f[num_s:num_e]
-    has_bound = bool(pre or cur or g("sev") or g("more") or g("post") or g("atleast") or g("level"))
+    if kind == "zh" and len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur):
+        return None  # a lone Chinese digit (一场, 两种) states no quantity
+    if kind == "bare" and not (pre or sev or level):
+        return None  # 万 alone is not a number
+    has_bound = bool(pre or cur or sev or more or post or kind == "atleast" or level)
 
     # --- what is not a claim
-    if kind != "atleast" and filters.not_a_claim(f, num_s, m.end("sfx") if sfx else num_e, num, unit_word, has_bound):
+    if kind != "atleast" and filters.not_a_claim(f, num_s, t.end("sfx") if sfx else num_e, num, unit_word, has_bound):
         return None
     if sfx and sfx.strip() in ("k", "K", "M", "B") and not cur:
         return None  # 5G-style letters are names unless money is being counted
 
     # --- value
     if kind == "atleast":
-        v, inner_step, place = AT_LEAST_WORDS[g("atleast")], None, Decimal(1)
+        v, inner_step, place = AT_LEAST_WORDS[num], None, Decimal(1)
     elif kind == "bare":
         v = Decimal(1)
         for ch in num:
@@ -374,7 +435,6 @@ def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
     # --- unit
     unit, factor, ukind = "dimensionless", Decimal(1), "number"
     scope: Optional[dict] = None
-    u1 = g("u1")
     if kind == "pct":
         unit, factor, ukind = "percent", Decimal(1), "ratio"
     elif u1 and not unit_word:
@@ -382,10 +442,11 @@ def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
     if cur:
         unit, factor, ukind = CURRENCY_PREFIX[cur.strip()], Decimal(1), "money"
     if unit_word:
+        unit_end = t.end("unit")
         if unit_word in CLASSIFIERS and unit_word not in UNITS:
-            unit, ukind = _counted_unit(f, num_s, max(m.end("unit"), m.end("post")), unit_word, memory), "count"
+            unit, ukind = _counted_unit(f, num_s, max(unit_end, t.end("post")), unit_word, memory), "count"
             memory[unit_word] = (unit, claim_e)
-        elif unit_word == "块" and _counted_unit(f, num_s, m.end("unit"), unit_word, {}) == "card":
+        elif unit_word == "块" and _counted_unit(f, num_s, unit_end, unit_word, {}) == "card":
             unit, ukind = "card", "count"  # 2.6万块H100: cards, not yuan
         else:
             info = UNITS.get(unit_word) or UNITS_CI.get(unit_word.lower())
@@ -395,24 +456,28 @@ def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
                 factor = info.factor
             else:
                 unit, factor, ukind = info
-            if ukind in ("duration", "age") and filters.is_relative_time(f, m.end("unit")):
+            if ukind in ("duration", "age") and filters.is_relative_time(f, unit_end):
                 return None  # 2个月前: a time anchor
     if unit == "dimensionless":
         nxt = f[claim_e:claim_e + 1]
-        if (nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isascii() or nxt in COMPUTE_LETTERS
-                and not f[claim_e + 1:claim_e + 2].isalpha()) and _COMPUTE_CTX.search(f, max(0, claim_s - _CLAUSE_BACK), claim_e):
+        if nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isalpha() \
+                and _COMPUTE_CTX.search(f, max(0, claim_s - _CLAUSE_BACK), claim_e):
             unit, factor, ukind = "FLOP/s", COMPUTE_LETTERS[nxt], "compute"  # 算力500P
             claim_e += 1
+        elif nxt in COMPUTE_LETTERS and f[claim_e + 1:claim_e + 2] and _CJK_WORD.match(f, claim_e + 1) \
+                and _COMPUTE_CTX.search(f, max(0, claim_s - _CLAUSE_BACK), claim_e):
+            unit, factor, ukind = "FLOP/s", COMPUTE_LETTERS[nxt], "compute"  # 算力500P的
+            claim_e += 1
         elif nxt == " ":
-            mn = _EN_NOUN_AFTER.match(f, claim_e)
+            mn = _EN_NOUN_AFTER.match(f, claim_e, claim_e + 40)
             if mn:
                 unit, ukind = EN_NOUNS[mn.group(1)], "count"
-        if unit == "dimensionless" and (v >= 10000 or g("level") or kind == "bare"):
+        if unit == "dimensionless" and (v >= 10000 or level or kind == "bare"):
             unit, ukind = _bare_unit(f, num_s, claim_e)
     if ukind == "compute":
-        p = _precision(f, claim_s, claim_e)
-        if p:
-            scope = {"precision": p}
+        pr = _precision(f, claim_s, claim_e)
+        if pr:
+            scope = {"precision": pr}
     if unit == "dimensionless" and not filters.bare_number_is_claim(f, num_s, num_e, num, has_bound):
         return None
 
@@ -423,18 +488,18 @@ def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
         bound = PREFIX[words[-1]] if words else None
         if bound == "plain":  # 不过 ("only") is not 过 ("over")
             bound = None
-            claim_s = m.start("cur") if cur else (m.start("sev") if g("sev") else num_s)
+            claim_s = p.start("cur") if cur else (p.start("sev") if sev else m.start())
     step = inner_step
-    if g("more"):
+    if more:
         bound, step = "more", place
     elif inner_step is not None:
         bound = "more"
-    if g("sev"):
+    if sev:
         bound = "several"
-    if g("level") or (g("scale") and unit != "parameter"):
+    if level or (scale and unit != "parameter"):
         bound = "level"
-    if g("post"):
-        bound = SUFFIX[g("post")]
+    if post:
+        bound = SUFFIX[post]
     if unit == "times" and not pre:
         w = filters.increase_word_before(f, claim_s, INCREASE_WORDS)
         if w:  # 提升一倍: twice the base
@@ -445,8 +510,9 @@ def _read(m, text: str, f: str, skip_lines, memory: dict) -> Optional[RawClaim]:
     if kind == "atleast":
         lo, hi, low_incl, high_incl, approx = v, None, True, False, True
         bound = "ge"
-    elif g("join"):
-        p2 = _value(g("pctnum2") or g("zh2") or g("en2") or "", "en" if g("en2") else "zh")
+    elif join:
+        n2 = t.group("pctnum2") or t.group("zh2") or t.group("en2") or ""
+        p2 = _value(n2, "en" if t.group("en2") else "zh") if n2 else None
         if p2 is None or p2[0] < v:
             return None  # 3到5万 (Y's magnitude applies to X) is not read yet
         lo, hi = v, p2[0]
