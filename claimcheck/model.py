@@ -59,6 +59,7 @@ class Claim(BaseModel):
     high_inclusive: bool = True
     approx: bool = False
     bound: Optional[str] = None  # the bound kind read: gt ge lt le eq near about more several level range
+    # (range: X到Y, between X and Y; bounded: two comparatives read together, 大于10小于20)
     unit: str = "dimensionless"
     kind: str = "number"
     scope: dict[str, Any] = Field(default_factory=dict)

@@ -30,29 +30,42 @@ IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]
 # Spans the claim scanner consumes and drops (dates, clock times, phone numbers, URLs),
 # tried before a numeral at each candidate position. Idioms are checked around each
 # candidate instead (quantities._in_idiom), since their numerals may stand inside them.
+# (Each alternative starts with a plain \\d or letter run: in the regex module an
+# alternation of digit strings, (?: 1[0-2] | 0?[1-9] ), at an alternative's start
+# disables the fast first-character scan and made the whole pattern 30x slower.)
 SKIP_PATTERN = rf"""
       (?<! \d ) \d{{4}} [-/.] \d{{1,2}} (?: [-/.] \d{{1,2}} )? (?! [\d.%] )     # 2024-04-29, 2023.8
     | (?<! \d ) \d{{1,2}} : \d{{2}} (?: : \d{{2}} )? (?! \d )                   # 20:30
+    | (?<! [\d.] ) (?: 1\d | 2[01] ) \d{{2}} [ \t]? 年 (?! 代 )                  # 2023年 (a date)
+    | (?<! [\d.] ) \d{{1,2}} (?<! [2-9]\d | 1[3-9] | 00 | (?<!\d)0 ) [ \t]? 月     # 7月, 7月14日
+      (?: [ \t]? \d{{1,2}} [ \t]? [日号] )?
     | (?<! \d ) (?: 0\d{{2,3}} - )? \d{{7,8}} (?! \d )                          # phone numbers
     | (?<! \d ) 1[3-9]\d{{9}} (?! \d )                                          # mobile numbers
     | (?: https? | ftp ) :// [^\s，。、）)】>"'“”]+                               # URLs
 """
 
-_PRODUCT_BEFORE = regex.compile(rf"(?:{_alt(fold(w) for w in _NC['product_prefixes']['words'])})[\s]*$")
 _VERSION_AFTER = regex.compile(rf"\s*(?:{_alt(fold(w) for w in _NC['version_markers']['words'])})")
-_ORDINAL_BEFORE = regex.compile(rf"(?:{_alt(fold(w) for w in _NC['ordinal_prefixes']['words'])})\s*$")
 _FURNITURE = regex.compile(_alt(fold(w) for w in _NC["furniture"]["markers"]))
 _DS = _NC["date_suffixes"]
 _YEAR_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['year'])})")
 _MONTH_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['month'])})")
 _DAY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['day'])})")
 _CLOCK_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['clock'])})")
-_LETTER_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[-—–_./]?\s?$")
+# What stands right before a numeral, matched backwards from it (REVERSE mode):
+# Latin letters (a model or product code), a product or ordinal prefix, or a line start.
+_BEFORE = regex.compile(
+    rf"""
+      (?P<letter> [A-Za-z] [A-Za-z0-9]* [-—–_./]? [ ]? )
+    | (?P<name> (?: {_alt(fold(w) for w in _NC['product_prefixes']['words'] + _NC['ordinal_prefixes']['words'])} ) [ \t]* )
+    | (?P<line> (?: ^ | \n ) [ \t]* )
+    """,
+    regex.VERBOSE | regex.REVERSE,
+)
 _DIGITS = regex.compile(r"\d+")
-_LINE_HEAD = regex.compile(r"(?:^|\n)[ \t]*", regex.REVERSE)  # matched backwards from a number
 _LINE_TAIL = regex.compile(r"[ \t]*(?:\n|$)")
 _X_POINT_0 = regex.compile(r"\d+\.0")
 _RELATIVE = regex.compile(rf"\s*(?:{_alt(_NC['relative_time']['suffixes'])})")
+_DATE_FIRST = {w[0] for key in ("year", "month", "day", "clock", "century") for w in _DS[key]}
 _CENTURY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['century'])})")
 
 
@@ -106,6 +119,9 @@ def _int_value(num: str) -> Optional[int]:
 
 def is_date_part(f: str, s: int, e: int, num: str) -> bool:
     """True when the numeral at f[s:e] is part of a date or clock time."""
+    j = e + 1 if f[e:e + 1] == " " else e
+    if f[j:j + 1] not in _DATE_FIRST:
+        return False  # the common case, decided without parsing the numeral
     n = _int_value(num)
     if n is None:
         return False
@@ -126,24 +142,29 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
 
 def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_bound: bool) -> bool:
     """True when the numeral at f[s:e] is a name, date, ordinal, version or code."""
-    before = f[max(0, s - 12):s]
-    if _LETTER_BEFORE.search(before) and not has_bound:
-        return True  # GPT-4, A100, H800, GPT—1
-    if _PRODUCT_BEFORE.search(before):
-        return True  # 昇腾910, 第六届, Top 10
-    if _ORDINAL_BEFORE.search(before):
-        return True
+    b = _BEFORE.match(f, max(0, s - 12), s)  # one backwards match decides what stands before
+    line_head = False
+    if b is not None:
+        kind = b.lastgroup
+        if kind == "letter":
+            if not has_bound and not (unit_word and f[s - 1:s] in (" ", "\t")):
+                return True  # GPT-4, A100, H800, GPT—1 (but "costs 5 dollars": a unit follows)
+        elif kind == "name":
+            return True  # 昇腾910, 第六届, Top 10
+        else:
+            line_head = True
     after = f[e:e + 1]
     if after.isascii() and after.isalpha() and not unit_word and not _COMPUTE_LETTER.match(f, e):
         return True  # 5G, 3D, 60s
     if not unit_word and _VERSION_AFTER.match(f, e, e + 8):
         return True  # 3.5版本, 2代
-    if is_date_part(f, s, e, num):
-        return True
+    if is_date_part(f, s, e, num) and not (unit_word and len(unit_word) > 1 and f[s - 1:s] != "月"):
+        return True  # (10日元 is money: a unit word longer than the 日 of a date; 1月1日元旦 is not)
     # section numbers and enumerations: "01" alone on a line, "1、" or "(1)" at a line start
-    if _LINE_HEAD.match(f, max(0, s - 8), s) and (_LINE_TAIL.match(f, e, e + 8) or f[e:e + 1] in "、.)）．"):
+    if line_head and (_LINE_TAIL.match(f, e, e + 8) or after in "、.)）．") \
+            and not any(c in ZH_BIG for c in num):  # 十几万 alone on a line is a figure
         return True
-    if f[s - 1:s] in "(（" and f[e:e + 1] in ")）":
+    if s > 0 and f[s - 1] in "(（" and after and after in ")）":  # (1); not "" at the text's ends
         return True
     return False
 

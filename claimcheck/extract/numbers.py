@@ -96,19 +96,34 @@ def _alt_spaced(words, between: str = r"[ \t]+") -> str:
 # ---------------------------------------------------------------------------- folding
 
 _FOLD = {ord(k): v for k, v in LEX["fold"].items()}
-for _cp in range(0xFF01, 0xFF5F):  # full-width ASCII block -> ASCII, except the comma
-    if _cp != 0xFF0C:
+# Full-width ASCII -> ASCII, except the punctuation Chinese text is written with
+# (，！（）：；？ and quotes/brackets): the grammar reads those in both forms, and folding
+# them would touch nearly every sentence.
+_FW_KEEP = set("，！（）：；？＂＇［］｛｝")
+for _cp in range(0xFF01, 0xFF5F):
+    if chr(_cp) not in _FW_KEEP:
         _FOLD.setdefault(_cp, chr(_cp - 0xFEE0))
 # Full-width comma is a clause separator in Chinese; it is a thousands separator only
 # between full-width digits (４，５６５), which `fold` handles separately.
 _FW_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
+_FOLD_STR = {chr(k): v for k, v in _FOLD.items()}
+_FOLDABLE = regex.compile("[" + "".join(regex.escape(c) for c in sorted(_FOLD_STR)) + "]+")
+
+
+def _fold_run(m) -> str:
+    return m.group().translate(_FOLD)
+
+
 def fold(text: str) -> str:
-    """Return `text` with numerals' variant characters folded; same length as `text`."""
+    """Return `text` with numerals' variant characters folded; same length as `text`.
+
+    Only runs of foldable characters are touched (a regex pass in C), which is several
+    times faster than translating the whole text when, as usual, there are few."""
     if "，" in text:
         text = _FW_GROUP.sub(",", text)
-    return text.translate(_FOLD)
+    return _FOLDABLE.sub(_fold_run, text)
 
 
 # ---------------------------------------------------------------------------- lexicon

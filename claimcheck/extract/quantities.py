@@ -19,13 +19,15 @@ from typing import NamedTuple, Optional
 import regex
 
 from .._data import load_toml
-from . import filters
+from . import filters, measures, ranges
+from ._trie import trie
 from .numbers import (
     APPROX,
     ARABIC,
     BIG,
     DIG,
     EN_RUN,
+    EN_WORD,
     SMALL,
     SP,
     EN_SCALES,
@@ -36,6 +38,7 @@ from .numbers import (
     fold,
     parse_arabic,
     parse_en,
+    parse_numeral,
     parse_zh,
     place_of_last_digit,
 )
@@ -62,6 +65,17 @@ LEVEL = list(_BOUNDS["zh"]["level"])
 MULTIPLES: dict[str, Decimal] = {k: Decimal(str(v)) for k, v in _BOUNDS["zh"]["multiples"].items()}
 INCREASE_WORDS = _BOUNDS["zh"]["increase"]["words"]
 AT_LEAST_WORDS: dict[str, Decimal] = {k: Decimal(str(int(v))) for k, v in _BOUNDS["zh"]["ten_thousand_plus"].items()}
+# Comparison signs (x>10, ≥50) are prefix words kept apart, as the grammar guards them;
+# the opener of 比X大 is a prefix word of kind "than", read with a closer after the number.
+SYMBOLS: dict[str, str] = {fold(k): v for k, v in _BOUNDS["symbols"].items()}
+CIRCUMFIX_OPENERS = [fold(w) for w in _BOUNDS["zh"]["circumfix"]["openers"]]
+CLOSERS: dict[str, str] = {fold(k): v for k, v in _BOUNDS["zh"]["circumfix"]["closers"].items()}
+PREFIX.update({w: "than" for w in CIRCUMFIX_OPENERS})
+BOUND_WORDS: dict[str, str] = {**{k.lower(): v for k, v in PREFIX.items()}, **SYMBOLS}
+OR_WORDS = [fold(w) for w in _BOUNDS["compose"]["or_words"]]
+INCLUSIVE = {"gt": "ge", "ge": "ge", "lt": "le", "le": "le"}  # a comparative "or equal"
+_SUFFIX_ZH = [fold(k) for k in _BOUNDS["zh"]["suffix"]]
+_SUFFIX_EN = [fold(k) for k in _BOUNDS["en"]["suffix"]]
 
 
 class UnitInfo(NamedTuple):
@@ -73,9 +87,17 @@ class UnitInfo(NamedTuple):
 UNITS: dict[str, UnitInfo] = {
     fold(k): UnitInfo(v[0], Decimal(str(v[1])), v[2]) for k, v in _UNITS["units"].items()
 }
-_IGNORE_CASE = {w.lower() for w in _UNITS["latin"]["ignore_case"]}
+# Latin words of units.toml in lower case (dollars, celsius; [latin] lowercase_min) and
+# those listed in [latin] ignore_case match in any case; contextual words too (度, deg).
+_CONTEXT_WORDS = [fold(w) for w in measures.CONTEXTUAL]
+_IGNORE_CASE = {w.lower() for w in _UNITS["latin"]["ignore_case"]} | {
+    w for w in [*UNITS, *_CONTEXT_WORDS]
+    if regex.match(r"[a-z]", w) and w.islower() and len(w) >= _UNITS["latin"]["lowercase_min"]
+}
 UNITS_CI: dict[str, UnitInfo] = {k.lower(): v for k, v in UNITS.items() if k.lower() in _IGNORE_CASE}
 CURRENCY_PREFIX: dict[str, str] = {fold(k): v for k, v in _UNITS["currency_prefixes"].items()}
+# Other unit words before a number (华氏温度98.6度): word -> (canonical unit, kind).
+UNIT_PREFIX: dict[str, tuple[str, str]] = {fold(k): tuple(v) for k, v in _UNITS["unit_prefixes"].items()}
 COMPUTE_LETTERS: dict[str, Decimal] = {
     k: Decimal(str(int(v))) for k, v in _UNITS["compute_letters"]["letters"].items()
 }
@@ -89,7 +111,9 @@ BARE_NOUNS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["bare_nouns"].ite
 EN_NOUNS: dict[str, str] = dict(_COUNTERS["en_nouns"])
 
 # Unit words for the grammar. Latin units must not run into a following letter (5G, 3D).
-_UNIT_CJK = [u for u in UNITS if not regex.match(r"[A-Za-z]", u)]
+_UNIT_CJK = [u for u in [*UNITS, *_CONTEXT_WORDS] if not regex.match(r"[A-Za-z]", u)]
+# currency signs written before or after a number ($, €): after one, a digit starts the next number
+_SIGNS = "".join(regex.escape(w) for w in sorted(set(CURRENCY_PREFIX) & set(UNITS)) if len(w) == 1)
 _UNIT_LATIN = [u for u in UNITS if regex.match(r"[A-Za-z]", u) and u.lower() not in _IGNORE_CASE]
 
 # ------------------------------------------------------------------------ the grammar
@@ -103,11 +127,29 @@ _UNIT_LATIN = [u for u in UNITS if regex.match(r"[A-Za-z]", u) and u.lower() not
 #               %/成, a range's second end, 级, unit or classifier, 规模, suffix bound.
 
 
+def _lone(n: str) -> str:
+    """After a first Chinese numeral character: a lone digit (一场, 两种) is only a
+    candidate when a unit, classifier or %/成/倍 follows, so that the thousands of
+    everyday 一 never leave the C scanner. A range's second end (一到五) is exempt."""
+    if n:
+        return ""
+    return rf"""(?= {SP}* (?: [{DIG}{SMALL}{BIG}{APPROX}点] | {_LONE_FOLLOW}
+                          | (?: {_alt(JOINERS)} ) {SP}* [{DIG}{SMALL}\d]       # 一到五个
+                          | {_alt(_SUFFIX_ZH)} ) )"""                          # 一以上
+
+
 def _num(n: str) -> str:
     """The numeral of a claim; `n` suffixes the group names (a range has two)."""
     return rf"""
     (?: (?P<pct{n}> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum{n}> (?: {ARABIC} | [{DIG}{SMALL}] ) (?: {SP}* [{DIG}{SMALL}{BIG}点] | (?<=[点]) \d+ )* )
-      | (?P<zh{n}> (?: 负 | (?<! [\w.] ) - )? (?<! [\d.] ) (?: {ARABIC} | [{DIG}{SMALL}] )
+      | (?P<frac{n}> (?<! [\d./] ) \d+ {SP}* / {SP}* \d+ (?! [\d/] )             # 1/2 (with a bound word only)
+          | (?<! [\d.] ) \d{{1,3}} {SP}+ out {SP}+ of {SP}+ \d{{1,3}} (?! [\d.] )     # 3 out of 4 (not "2 in 5":
+                                                                            # 3000 in 2009 is a year)
+          | (?<! [\d.{DIG}{SMALL}] ) (?: {ARABIC} | [{DIG}{SMALL}]+ ) {SP}* 分 {SP}* 之 {SP}*
+            (?: {ARABIC} | [{DIG}{SMALL}点]+ )                                   # 四分之一
+          | (?<! [A-Za-z] ) (?: (?: an? | one ) {SP}+ )? (?: half | quarter ) (?! [A-Za-z] ) )   # (a) half
+      | (?P<zh{n}> (?: 负 | (?<! [\w.] ) - )? (?<! [\d.] )
+            (?: {ARABIC} | [{DIG}] {_lone(n)} | [{SMALL}] )      # 数千卡: 十/百/千 may stand alone
             (?: {SP}* [{DIG}{SMALL}{BIG}]
               | (?<= [{SMALL}{BIG}零] ) {ARABIC}
               | {SP}* [{APPROX}] (?= {SP}* [{BIG}] ) )*
@@ -118,16 +160,10 @@ def _num(n: str) -> str:
 """
 
 
-def _first_chars() -> str:
-    """Every character a candidate can start with, as a class body."""
-    words = list(MULTIPLES) + list(AT_LEAST_WORDS)
-    chars = {w[0] for w in words} | set(ZH_DIGITS) | set(ZH_SMALL) | set(ZH_BIG) | set("负-.")
-    return "".join(regex.escape(c) for c in sorted(chars)) + r"\d" + "a-zA-Z"
-
+_LONE_FOLLOW = trie(_UNIT_CJK + list(CLASSIFIERS) + ["%", "成", "倍", "折"])
 
 _CANDIDATE = regex.compile(
     rf"""
-    (?= [{_first_chars()}] )
     (?: (?P<skip> {filters.SKIP_PATTERN} )
       | (?P<mult> {_alt(MULTIPLES)} )
       | (?P<atleast> {_alt(AT_LEAST_WORDS)} ) (?! [{DIG}{SMALL}{BIG}\d] )
@@ -137,48 +173,86 @@ _CANDIDATE = regex.compile(
     regex.VERBOSE,
 )
 
+
+def _latin_word(w: str) -> str:
+    e = regex.escape(w)
+    return rf"(?<! [A-Za-z] ) {e} (?! [A-Za-z] )" if regex.match(r"[A-Za-z]", w) else e
+
+
+# Bound words before a number, one or two, each with its fillers (超过了, 达到了近): words
+# in any case (More than), comparison signs except at a line start (a "> " quote
+# marker), and "or" between two words (小于 或 等于, less than or equal to).
+_PRE = rf"""
+    (?P<pre> (?: (?: (?i: {_alt(PREFIX)} )
+                   | (?<! (?: ^ | \n ) [ \t]{{0,8}} ) (?<! [<>=≤≥≦≧⩽⩾≠-] ) (?: {_alt(SYMBOLS)} ) )
+                 (?: {_alt(FILLERS)} ){{0,2}}
+                 (?: (?: {"|".join(_latin_word(w) for w in OR_WORDS)} ) (?: {_alt(FILLERS)} ){{0,2}} )?
+             ){{1,2}} )?
+"""
+
+# Currency signs and unit words before the number ($, c $, EUR, 华氏温度); one that
+# starts with a letter only at the start of a word ("basic $5" has no "c $").
+_CUR_WORDS = [*CURRENCY_PREFIX, *UNIT_PREFIX]
+_CUR = rf"""(?: (?<! [A-Za-z] ) (?: {_alt(w for w in _CUR_WORDS if regex.match("[A-Za-z]", w))} )
+              | (?: {_alt(w for w in _CUR_WORDS if not regex.match("[A-Za-z]", w))} ) )"""
+
 _PREFIX = regex.compile(
     rf"""
-    (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
-    (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
+    {_PRE}
+    (?P<cur> {_CUR} {SP}* )?
     (?P<sev> {_alt(SEVERAL)} )?
     """,
     regex.VERBOSE | regex.REVERSE,
 )
 _PREFIX_NO_SEV = regex.compile(
     rf"""
-    (?P<pre> (?: (?: {_alt(PREFIX)} ) (?: {_alt(FILLERS)} ){{0,2}} ){{1,2}} )?
-    (?P<cur> (?: {_alt(CURRENCY_PREFIX)} ) {SP}* )?
+    {_PRE}
+    (?P<cur> {_CUR} {SP}* )?
     """,
     regex.VERBOSE | regex.REVERSE,
 )
 _SEVERAL_HEADS = set("十百千万亿")
 _PREFIX_BACK = max(len(w) for w in PREFIX) * 2 + 8  # how far back _PREFIX may reach
 
+# A scale word after an Arabic numeral (10k, 1.2bn, 5 million), after either end of a range.
+_SCALE_SFX = rf"""{SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
+                   | {SP} (?: {trie(EN_SCALES)} ) \b )"""  # 5 million, 35 lakh
+# What makes an English suffix bound word the next number's prefix: "equal to 5000 or
+# more than 4500", "above 1000 and below 1500" (a bounded look-ahead).
+_NUMBER_AHEAD = rf"""(?: {SP}{{1,4}} (?: than | to ) )? {SP}{{0,4}}
+                    (?: [-+]? [\d.] | (?: {EN_WORD} | an? | half | quarter | minus | negative ) (?! [A-Za-z] ) )"""
+
 _TAIL = regex.compile(
     rf"""
-    (?P<sfx> {SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
-                   | {SP} (?: hundred | thousand | million | billion | trillion ) s? \b ) )?
+    (?P<sfx> {_SCALE_SFX} )?
     (?: {SP}* (?P<more> [多余来几] ) )?
     (?: (?P<u1> {SP}* (?: {_alt(["%", "成"])} ) ) )?
     (?: {SP}* (?P<join> {_alt(JOINERS)} ) {SP}* (?!\d{{4}}年)
-        {_num("2")} (?: {SP}* (?P<more2> [多余] ) )? )?
+        {_num("2")} (?P<sfx2> {_SCALE_SFX} )? (?: {SP}* (?P<more2> [多余] ) )? )?
     (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
-    (?: {SP}* (?P<unit> (?: {_alt(_UNIT_CJK + list(CLASSIFIERS))} )
-                      | (?: {_alt(_UNIT_LATIN)} ) (?! [A-Za-z] )
-                      | (?i: {_alt(_IGNORE_CASE)} ) (?! [A-Za-z] ) ) )?
+    (?: (?: {SP}* | - (?= [A-Za-z]{{2}} ) )          # a hyphen before a word unit: 3-inch, six-mile
+        (?P<unit> (?: {trie(_UNIT_CJK + list(CLASSIFIERS))} ) (?! (?<= [{_SIGNS}] ) \d )   # 10 $, not 1 $10
+                | (?: {trie(_UNIT_LATIN)} ) (?! [A-Za-z\d] )      # not 24703m212
+                | (?i: {trie(_IGNORE_CASE)} ) (?! [A-Za-z\d] ) ) )?
     (?: {SP}* (?P<scale> 规模 ) )?
-    (?: {SP}* (?P<post> {_alt(SUFFIX)} ) )?
+    (?: {SP}* (?P<post> {_alt(_SUFFIX_ZH)} | (?: {_alt(_SUFFIX_EN)} ) (?! {_NUMBER_AHEAD} ) ) )?
     """,
     regex.VERBOSE,
 )
 _TAIL_GROUPS = ("sfx", "more", "u1", "join", "level", "unit", "scale", "post", "pctnum2", "zh2", "en2", "pct2")
 
-_PRE_SPLIT = regex.compile(_alt(PREFIX))
-_IDIOM = regex.compile(_alt(filters.IDIOMS))
+_TAIL_IDX = tuple(_TAIL.groupindex[n] for n in ("sfx", "more", "u1", "join", "level", "unit", "scale", "post"))
+_PRE_SPLIT = regex.compile(_alt(BOUND_WORDS), regex.IGNORECASE)
+_OR_IN = regex.compile("|".join(_latin_word(w) for w in OR_WORDS), regex.VERBOSE)
+_THAN_LAST = regex.compile(rf"(?: {_alt(CIRCUMFIX_OPENERS)} ) (?: {_alt(FILLERS)} ){{0,2}} $", regex.VERBOSE)
+_CLOSER = regex.compile(rf"{SP}* (?P<close> {_alt(CLOSERS)} )", regex.VERBOSE)
+_SCORE_BEFORE = regex.compile(rf"[\d{DIG}]")
+_THAN_FIRST = regex.compile(rf"(?: {_alt(CIRCUMFIX_OPENERS)} ) (?: {_alt(FILLERS)} ){{0,2}}", regex.VERBOSE)
+_IDIOM = regex.compile(trie(filters.IDIOMS))
 _IDIOM_REACH = max(len(w) for w in filters.IDIOMS)
-_NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({_alt(NOUNS)})")
-_NOUN_ANY = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)))
+_NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({trie(NOUNS)})")
+_NOUN_ANY_R = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)), regex.REVERSE)
+_CLAUSE_END_R = regex.compile(r"[，。；！？,;!?\n]", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
 _SENTENCE_END = regex.compile(r"[。；！？;!?\n]")
 _CJK_WORD = regex.compile(r"[\p{Han}]")
@@ -187,7 +261,12 @@ _EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
 _PRECISION = regex.compile(_alt(PRECISION_WORDS))
 _COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
 _CLAUSE_BACK = 24  # how far back a clause is searched for a governing noun
-_NUM_KINDS = {"zh": "zh", "pctnum": "pct", "en": "en", "bare": "bare"}
+_NUM_KINDS = {"zh": "zh", "pctnum": "pct", "en": "en", "bare": "bare", "frac": "frac"}
+_YEARS = regex.compile(r"(?:19|20)\d\d")
+_DASHES = ("-", "—", "–", "－")
+# A lower-case word and a space before a range (range is 1000-5000), matched backwards;
+# a capitalised one names something (iPhone 14-15, Top 10-20).
+_LOWER_WORD_BEFORE = regex.compile(r"(?<! [A-Za-z0-9] ) [a-z]+ [ ]", regex.VERBOSE | regex.REVERSE)
 
 
 class RawClaim(NamedTuple):
@@ -244,6 +323,39 @@ def _zh_last_place(num: str) -> Decimal:
     return mult
 
 
+def _fraction(num: str) -> Optional[Decimal]:
+    """Value of a fraction: 1/2, 四分之一, 3分之2, a half, one quarter."""
+    if "/" in num:
+        numer, _, den = num.partition("/")
+    elif num[-1:].isdigit() and num[:1].isdigit():  # 3 out of 4
+        numer, den = num.split()[0], num.split()[-1]
+    elif "之" in num:
+        den, _, numer = num.partition("之")
+        den = den.rstrip().rstrip("分")
+    else:
+        return parse_en(num.lower())
+    a, b = parse_numeral(numer.replace(" ", "")), parse_numeral(den.replace(" ", ""))
+    return None if a is None or not b else a / b
+
+
+def _bare_range(f: str, num_s: int, num: str, t) -> bool:
+    """Whether a range of plain numbers is a claim (一千到一千五百, 1000-5000): not years
+    (2019-2023) nor part of a phone number, ID or date (+1-222-2222, 5/17-5/20)."""
+    if not t.group("join"):
+        return False
+    g = "zh2" if t.group("zh2") else ("en2" if t.group("en2") else None)
+    if g is None:
+        return True
+    if _YEARS.fullmatch(num.strip()) and _YEARS.fullmatch(t.group(g).strip()):
+        return False
+    s2, e2 = t.span(g)
+    if filters.is_date_part(f, s2, e2, t.group(g)):
+        return False  # 1-3月, 2019-2023年
+    if t.group("join").strip() in _DASHES and num_s > 0 and _CJK_WORD.match(f, num_s - 1):
+        return False  # 图1-3, 编号1-100: labels (一千到一千五百, 5~10 are ranges)
+    return not (f[num_s - 1:num_s] in ("+", "-", "/", "—", "–", "月") or regex.match(r"[-/—–]\d", f[e2:e2 + 2]))
+
+
 _LAST_PLACE = regex.compile(rf"({ARABIC})?\s*([{SMALL}{BIG}]*)\s*$", regex.VERBOSE)
 
 
@@ -287,6 +399,14 @@ def _f(d: Optional[Decimal]) -> Optional[float]:
 # ------------------------------------------------------------------------ units
 
 
+def _nouns_before(f: str, start: int):
+    """The nouns of the clause before `start`, nearest first (REVERSE-mode scans, so
+    only the clause itself is read)."""
+    lo = max(0, start - _CLAUSE_BACK)
+    c = _CLAUSE_END_R.search(f, lo, start)
+    return _NOUN_ANY_R.finditer(f, c.end() if c else lo, start, overlapped=True)
+
+
 def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -> str:
     """What a classifier counts (see counters.toml for the order of the rules)."""
     m = _NOUN_AFTER.match(f, end, min(len(f), end + 12))
@@ -297,12 +417,9 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
     nxt = f[end:end + 1]
     if nxt and _CJK_WORD.match(nxt):
         return "count"  # 10个行业: something not in the noun table is counted
-    window_start = max(0, start - _CLAUSE_BACK)
-    for m in reversed(list(_NOUN_ANY.finditer(f, window_start, start, overlapped=True))):
-        if _CLAUSE_END.search(f, m.end(), start):
-            continue
-        unit = NOUNS[m.group()]
-        if classifier in UNIT_CLASSIFIERS.get(unit, ()):
+    for m in _nouns_before(f, start):
+        unit = NOUNS.get(m.group())
+        if unit is not None and classifier in UNIT_CLASSIFIERS.get(unit, ()):
             return unit
     prev = memory.get(classifier)
     if prev is not None and not _SENTENCE_END.search(f, prev[1], start):
@@ -313,10 +430,7 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
 def _bare_unit(f: str, start: int, end: int) -> tuple[str, str]:
     """A unit for a number with a magnitude but no unit word: a noun before it in the
     clause (参数量达到1750亿, 下载量突破700万), else `count` when a word follows (47万高质量...)."""
-    window_start = max(0, start - _CLAUSE_BACK)
-    for m in reversed(list(_NOUN_ANY.finditer(f, window_start, start, overlapped=True))):
-        if _CLAUSE_END.search(f, m.end(), start):
-            continue
+    for m in _nouns_before(f, start):
         w = m.group()
         if w in BARE_NOUNS:
             return BARE_NOUNS[w], "params"
@@ -357,13 +471,16 @@ def scan(text: str) -> list[RawClaim]:
             out.append(r)
             if r.end > pos:
                 pos = r.end
-    return out
+    return ranges.merge(text, f, out)  # two bounds of one quantity as one claim
 
 
 def _in_idiom(f: str, s: int, e: int) -> bool:
     """Whether a fixed expression (百模大战, 统一, 十四五, 两个...) covers the whole
     candidate f[s:e]; a longer reading (两个月, 360亿美元) is kept."""
-    for im in _IDIOM.finditer(f, max(0, s - _IDIOM_REACH), min(len(f), e + _IDIOM_REACH), overlapped=True):
+    lo, hi = max(0, s - _IDIOM_REACH), min(len(f), e + _IDIOM_REACH)
+    if _IDIOM.search(f, lo, hi) is None:
+        return False  # the common case: one C call
+    for im in _IDIOM.finditer(f, lo, hi, overlapped=True):
         if im.start() <= s and e <= im.end():
             return True
     return False
@@ -386,7 +503,15 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
         if kind == "pct":
             num_s = m.start("pctnum")
     t = _TAIL.match(f, num_e)
-    sfx, more, u1, join, level, unit_word, scale, post = t.group("sfx", "more", "u1", "join", "level", "unit", "scale", "post")
+    if kind == "zh" and f[num_e - 1] in measures.NUMERAL_UNIT_CHARS:
+        # 五十兆字节, 12千米, 二两: a unit word takes its first character back from the numeral
+        j = measures.unit_first(f, num_s, num_e)
+        if j is None and not (t.group("unit") or t.group("u1")):
+            j = measures.digit_unit(f, num_s, num_e)
+        if j is not None:
+            num_e = j
+            t = _TAIL.match(f, num_e)
+    sfx, more, u1, join, level, unit_word, scale, post = t.group(*_TAIL_IDX)
     tail_e = t.end()
     if _in_idiom(f, num_s, tail_e):
         return None
@@ -398,22 +523,42 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
         (pre, cur), sev = p.group("pre", "cur"), None
     claim_s = p.start() if (pre or cur or sev) else m.start()
     claim_e = tail_e
+    close = None
+    if pre and _THAN_LAST.search(pre):  # 比X大: read with its closer; 占比25% has none
+        if not (p.start() and _SCORE_BEFORE.match(f, p.start() - 1)):  # 3比2大胜 is a score
+            close = _CLOSER.match(f, tail_e, tail_e + 4)
+        if close is None:
+            pre = None
+            claim_s = p.start("cur") if cur else (p.start("sev") if sev else m.start())
+        else:
+            claim_e = close.end()
+    elif pre and _THAN_FIRST.match(pre):  # 占比过20: 比 is 占比's, 过 the bound word
+        claim_s += _THAN_FIRST.match(pre).end()
     num = f[num_s:num_e]
-    if kind == "zh" and len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur):
+    if kind == "zh" and len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur or join):
         return None  # a lone Chinese digit (一场, 两种) states no quantity
     if kind == "bare" and not (pre or sev or level):
         return None  # 万 alone is not a number
     has_bound = bool(pre or cur or sev or more or post or kind == "atleast" or level)
+    ranged = _bare_range(f, num_s, num, t)  # 一千到一千五百, 1000-5000: a claim without a unit
 
     # --- what is not a claim
-    if kind != "atleast" and filters.not_a_claim(f, num_s, t.end("sfx") if sfx else num_e, num, unit_word, has_bound):
+    if kind != "atleast" and filters.not_a_claim(f, num_s, t.end("sfx") if sfx else num_e, num, unit_word,
+                                                 has_bound or (ranged and (num_s == 0 or bool(
+                                                     _LOWER_WORD_BEFORE.match(f, max(0, num_s - 16), num_s))))):
         return None
-    if sfx and sfx.strip() in ("k", "K", "M", "B") and not cur:
+    if sfx and sfx.strip() in ("k", "K", "M", "B") and not cur and (t.group("sfx2") or "").strip() != sfx.strip():
         return None  # 5G-style letters are names unless money is being counted
 
     # --- value
     if kind == "atleast":
         v, inner_step, place = AT_LEAST_WORDS[num], None, Decimal(1)
+    elif kind == "frac":
+        if not (has_bound or "之" in num):
+            return None  # 1/2, half: a date or a name unless a bound word reads it
+        v, inner_step, place = _fraction(num), None, Decimal(1)
+        if v is None:
+            return None
     elif kind == "bare":
         v = Decimal(1)
         for ch in num:
@@ -437,10 +582,14 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
     scope: Optional[dict] = None
     if kind == "pct":
         unit, factor, ukind = "percent", Decimal(1), "ratio"
+    elif kind == "frac":
+        ukind = "ratio"
     elif u1 and not unit_word:
         unit, factor, ukind = UNITS[u1.strip()]
     if cur:
-        unit, factor, ukind = CURRENCY_PREFIX[cur.strip()], Decimal(1), "money"
+        c = cur.strip()
+        unit, factor, ukind = (CURRENCY_PREFIX[c], Decimal(1), "money") if c in CURRENCY_PREFIX \
+            else (UNIT_PREFIX[c][0], Decimal(1), UNIT_PREFIX[c][1])
     if unit_word:
         unit_end = t.end("unit")
         if unit_word in CLASSIFIERS and unit_word not in UNITS:
@@ -449,15 +598,20 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
         elif unit_word == "块" and _counted_unit(f, num_s, unit_end, unit_word, {}) == "card":
             unit, ukind = "card", "count"  # 2.6万块H100: cards, not yuan
         else:
-            info = UNITS.get(unit_word) or UNITS_CI.get(unit_word.lower())
-            if info is None:
-                return None
-            if cur and info.kind == "money":
+            info = measures.unit_reading(f, claim_s, unit_end, unit_word, unit if cur else None)
+            if info is None:  # no unit after all: 360度, the euro zone, rmb 10 usd 20
+                if f[t.start("unit") - 1:t.start("unit")].isdigit() and unit_word.isascii() \
+                        and unit_word.isalpha():
+                    return None  # 5m people: letters glued to a number, as in 5G
+                unit_word, claim_e = None, t.start("unit")
+            elif cur and info.kind == ukind:  # US$ 5 million dollars, $10m, 华氏温度98.6度
                 factor = info.factor
             else:
                 unit, factor, ukind = info
             if ukind in ("duration", "age") and filters.is_relative_time(f, unit_end):
                 return None  # 2个月前: a time anchor
+    if (unit_word or cur) and ukind != "count":  # 一吨半, 十个月大, 五元三毛, 3 dollars 50 cents
+        v, claim_e, ukind = measures.after_unit(f, claim_e, unit_word, unit, factor, ukind, v, bool(sfx))
     if unit == "dimensionless":
         nxt = f[claim_e:claim_e + 1]
         if nxt in COMPUTE_LETTERS and not f[claim_e + 1:claim_e + 2].isalpha() \
@@ -478,15 +632,20 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
         pr = _precision(f, claim_s, claim_e)
         if pr:
             scope = {"precision": pr}
-    if unit == "dimensionless" and not filters.bare_number_is_claim(f, num_s, num_e, num, has_bound):
+    if unit == "dimensionless" and not filters.bare_number_is_claim(
+            f, num_s, num_e, num, has_bound or ranged or kind == "frac"):
         return None
 
     # --- bound
     bound = None
     if pre:
-        words = _PRE_SPLIT.findall(pre)
-        bound = PREFIX[words[-1]] if words else None
-        if bound == "plain":  # 不过 ("only") is not 过 ("over")
+        kinds = [BOUND_WORDS[w.lower()] for w in _PRE_SPLIT.findall(pre)]
+        bound = kinds[-1] if kinds else None
+        if len(kinds) > 1 and "eq" in kinds and _OR_IN.search(pre):  # 小于或等于, equal to or more than
+            bound = next((INCLUSIVE[k] for k in kinds if k in INCLUSIVE), bound)
+        if close is not None:
+            bound = CLOSERS[close.group("close")]
+        if bound in ("plain", "than"):  # 不过 ("only") is not 过 ("over"); 比 with no closer
             bound = None
             claim_s = p.start("cur") if cur else (p.start("sev") if sev else m.start())
     step = inner_step
@@ -499,7 +658,7 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
     if level or (scale and unit != "parameter"):
         bound = "level"
     if post:
-        bound = SUFFIX[post]
+        bound = INCLUSIVE.get(bound, bound) if SUFFIX[post] == "or_equal" else SUFFIX[post]
     if unit == "times" and not pre:
         w = filters.increase_word_before(f, claim_s, INCREASE_WORDS)
         if w:  # 提升一倍: twice the base
@@ -512,10 +671,24 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
         bound = "ge"
     elif join:
         n2 = t.group("pctnum2") or t.group("zh2") or t.group("en2") or ""
-        p2 = _value(n2, "en" if t.group("en2") else "zh") if n2 else None
-        if p2 is None or p2[0] < v:
-            return None  # 3到5万 (Y's magnitude applies to X) is not read yet
-        lo, hi = v, p2[0]
+        if t.group("frac2"):  # 1/4到1/2
+            v2 = _fraction(t.group("frac2"))
+            p2 = None if v2 is None else (v2,)
+        else:
+            p2 = _value(n2, "en" if t.group("en2") else "zh") if n2 else None
+        sfx2 = t.group("sfx2")
+        scale2 = Decimal(1)
+        if sfx2:
+            sk = sfx2.strip()
+            scale2 = EN_SUFFIXES.get(sk) or EN_SCALES.get(sk.lower().rstrip("s"))
+        if p2 is None or scale2 is None:
+            return None
+        hi = p2[0] * scale2
+        # 3到5万 is 3万 to 5万, 5-10 million 5e6 to 1e7: Y lends X its magnitude
+        lo = v if sfx else ranges.lent_magnitude(num, v, n2, hi, scale2)
+        if lo is None or lo > hi:
+            return None
+        approx = bound in ("about", "near")  # 大概有20~100个, about 20-30
         bound = "range"
     else:
         lo, hi, low_incl, high_incl, approx = _interval(v, bound, step)
