@@ -9,6 +9,7 @@ not a claim). extract/ never compares documents; only link.py and rules/ do.
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from bisect import bisect_right
@@ -22,6 +23,14 @@ from .quantities import scan
 __all__ = ["extract", "sentences"]
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9)\]])\.(?=\s)")
+# The same sentence ends for finding them one at a time: a class first (a fast search
+# in Python's re), and \s spelled out as the regex module reads it (re's \s also has
+# U+001C..U+001F), so that both patterns match alike on any text.
+_END_CHARS = "。！？!?；;\n"
+_SENTENCE_END_FWD = re.compile(rf"[{_END_CHARS}.](?:(?<=[{_END_CHARS}])[{_END_CHARS}]*|(?<=[a-z0-9)\]]\.)(?=[^\S\x1c-\x1f]))")
+_LAST_END = regex.compile(rf"[{_END_CHARS}]", regex.REVERSE)
+_SPACE = re.compile(r"[^\S\x1c-\x1f]")
+_BEFORE_POINT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -37,6 +46,75 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _sentence_at(text: str, pos: int) -> Optional[tuple[int, int]]:
+    """The item of sentences(text) that holds `pos`, found from `pos` (two short
+    searches instead of a pass over the text); None when `pos` is a sentence end."""
+    ch = text[pos:pos + 1]
+    if ch and ch in _END_CHARS or ch == "." and _SENTENCE_END_FWD.match(text, pos):
+        return None
+    b = _LAST_END.search(text, 0, pos)
+    lo = b.end() if b is not None else 0
+    i = text.rfind(".", lo, pos)  # a point that ends a sentence (an abbreviation. No.)
+    while i > 0:
+        if text[i - 1] in _BEFORE_POINT and _SPACE.match(text, i + 1):
+            lo = i + 1
+            break
+        i = text.rfind(".", lo, i)
+    e = _SENTENCE_END_FWD.search(text, pos)
+    return lo, (e.end() if e is not None else len(text))
+
+
+_SET_BY_EXTRACT = frozenset((
+    "text", "start", "end", "value_text", "low", "high", "low_inclusive", "high_inclusive", "approx", "bound",
+    "unit", "kind", "scope", "doc_id", "sentence",
+))
+_MAKER: list = []
+
+
+def _make_claim():
+    """A maker of Claims from a dict of all their fields that skips pydantic's
+    validation: the values extract() passes are of the declared types already (str,
+    int, float or None, bool, a fresh dict; doc_id checked by the caller), so validation
+    would only copy them. Used only while it makes exactly what Claim(**fields) makes
+    (checked once on a sample: same fields, no validators); else None."""
+    if not _MAKER:
+        _MAKER.append(_checked_maker())
+    return _MAKER[0]
+
+
+def _checked_maker():
+    sample = {
+        "text": "超过5000万元", "start": 3, "end": 11, "value_text": "5000万", "low": 5e7, "high": None,
+        "low_inclusive": False, "high_inclusive": False, "approx": True, "bound": "gt", "unit": "CNY",
+        "kind": "money", "scope": {"precision": "FP16"}, "subject": None, "metric": None, "as_of": None,
+        "modality": None, "source": None, "doc_id": "d", "sentence": "s",
+    }
+    new = object.__new__
+    setattr_ = object.__setattr__
+
+    def make(fields: dict) -> Claim:
+        c = new(Claim)
+        setattr_(c, "__dict__", fields)
+        setattr_(c, "__pydantic_fields_set__", set(_SET_BY_EXTRACT))
+        setattr_(c, "__pydantic_extra__", None)
+        setattr_(c, "__pydantic_private__", None)
+        return c
+
+    try:
+        d = Claim.__pydantic_decorators__
+        if (list(Claim.model_fields) != list(sample) or d.validators or d.field_validators or d.root_validators
+                or d.model_validators or Claim.__pydantic_post_init__ is not None):
+            return None
+        a = Claim(**{k: v for k, v in sample.items() if k in _SET_BY_EXTRACT})
+        b = make(dict(sample))
+        if (a.__dict__ != b.__dict__ or list(a.__dict__) != list(b.__dict__) or a != b
+                or a.model_fields_set != b.model_fields_set or a.model_dump_json() != b.model_dump_json()):
+            return None
+    except Exception:  # pragma: no cover - another pydantic: validate instead
+        return None
+    return make
+
+
 def extract(text: str, published=None, doc_id: Optional[str] = None) -> list[Claim]:
     """Every numeric claim in `text`, in order. Never raises on a str; [] when none.
 
@@ -48,31 +126,37 @@ def extract(text: str, published=None, doc_id: Optional[str] = None) -> list[Cla
     raws = scan(text)
     if not raws:
         return []
-    sents = sentences(text)
-    starts = [s for s, _ in sents]
     out = []
+    s = e = -1
+    sentence = None
+    sents = starts = None
+    make = _make_claim() if doc_id is None or type(doc_id) is str else None
     for r in raws:
-        i = bisect_right(starts, r.start) - 1
-        sentence = text[sents[i][0]:sents[i][1]].strip() if i >= 0 else None
-        out.append(
-            Claim(
-                text=text[r.start:r.end],
-                start=r.start,
-                end=r.end,
-                value_text=r.value_text,
-                low=r.low,
-                high=r.high,
-                low_inclusive=r.low_inclusive,
-                high_inclusive=r.high_inclusive,
-                approx=r.approx,
-                bound=r.bound,
-                unit=r.unit,
-                kind=r.kind,
-                scope=r.scope or {},
-                doc_id=doc_id,
-                sentence=sentence,
-            )
-        )
+        pos = r.start
+        if not s <= pos < e:  # the sentence of the claim before holds this one too
+            span = _sentence_at(text, pos) if sents is None else None
+            if span is None:  # (a claim that starts at a sentence end: read them all)
+                if sents is None:
+                    sents = sentences(text)
+                    starts = [a for a, _ in sents]
+                i = bisect_right(starts, pos) - 1
+                span = sents[i] if i >= 0 else (-1, -1)
+            s, e = span
+            sentence = text[s:e].strip() if s >= 0 else None
+        scope = dict(r.scope) if r.scope else {}
+        if make is None:
+            out.append(Claim(text=text[r.start:r.end], start=r.start, end=r.end, value_text=r.value_text,
+                             low=r.low, high=r.high, low_inclusive=r.low_inclusive,
+                             high_inclusive=r.high_inclusive, approx=r.approx, bound=r.bound, unit=r.unit,
+                             kind=r.kind, scope=scope, doc_id=doc_id, sentence=sentence))
+        else:
+            out.append(make({
+                "text": text[r.start:r.end], "start": r.start, "end": r.end, "value_text": r.value_text,
+                "low": r.low, "high": r.high, "low_inclusive": r.low_inclusive, "high_inclusive": r.high_inclusive,
+                "approx": r.approx, "bound": r.bound, "unit": r.unit, "kind": r.kind, "scope": scope,
+                "subject": None, "metric": None, "as_of": None, "modality": None, "source": None,
+                "doc_id": doc_id, "sentence": sentence,
+            }))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 
 import regex
 
-__all__ = ["trie"]
+__all__ = ["trie", "rtrie"]
 
 
 def trie(words: Iterable[str]) -> str:
@@ -37,6 +37,37 @@ def _node(node: dict) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
         branches.append(regex.escape(ch) + _node(node[ch]) if node[ch] else regex.escape(ch))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+def rtrie(words: Iterable[str]) -> str:
+    """The same for a REVERSE pattern, which reads right to left: a trie of the reversed
+    words, each branch written with its last character last (超过|不超过|过 is
+    (?:(?:不)?超)?过). Of the words that end where the match starts, the longest is
+    still tried first: they end alike, so each is a suffix of the longer ones."""
+    root: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = root
+        for ch in reversed(w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not root:
+        return "(?!)"
+    return _rnode(root)
+
+
+def _rnode(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        branches.append(_rnode(node[ch]) + regex.escape(ch) if node[ch] else regex.escape(ch))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -9,14 +9,17 @@ furniture. The word lists live in data/not_claims.toml; the rules are here.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Optional
+
+import re
 
 import regex
 
 from .._data import load_toml
 from .numbers import ZH_BIG, ZH_DIGITS, fold
 
-__all__ = ["SKIP_PATTERN", "furniture_spans", "in_spans", "not_a_claim", "bare_number_is_claim"]
+__all__ = ["SKIP_FIRST", "SKIP_REST", "furniture_spans", "in_spans", "not_a_claim", "bare_number_is_claim"]
 
 _NC = load_toml("not_claims.toml")
 
@@ -30,22 +33,29 @@ IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]
 # Spans the claim scanner consumes and drops (dates, clock times, phone numbers, URLs),
 # tried before a numeral at each candidate position. Idioms are checked around each
 # candidate instead (quantities._in_idiom), since their numerals may stand inside them.
-# (Each alternative starts with a plain \\d or letter run: in the regex module an
-# alternation of digit strings, (?: 1[0-2] | 0?[1-9] ), at an alternative's start
-# disables the fast first-character scan and made the whole pattern 30x slower.)
-SKIP_PATTERN = rf"""
-      (?<! \d ) \d{{4}} [-/.] \d{{1,2}} (?: [-/.] \d{{1,2}} )? (?! [\d.%] )     # 2024-04-29, 2023.8
-    | (?<! \d ) \d{{1,2}} : \d{{2}} (?: : \d{{2}} )? (?! \d )                   # 20:30
-    | (?<! [\d.] ) (?: 1\d | 2[01] ) \d{{2}} [ \t]? 年 (?! 代 )                  # 2023年 (a date)
-    | (?<! [\d.] ) \d{{1,2}} (?<! [2-9]\d | 1[3-9] | 00 | (?<!\d)0 ) [ \t]? 月     # 7月, 7月14日
-      (?: [ \t]? \d{{1,2}} [ \t]? [日号] )?
-    | (?<! \d ) (?: 0\d{{2,3}} - )? \d{{7,8}} (?! \d )                          # phone numbers
-    | (?<! \d ) 1[3-9]\d{{9}} (?! \d )                                          # mobile numbers
-    | (?: https? | ftp ) :// [^\s，。、）)】>"'“”]+                               # URLs
+# The scanner reads the first character of every alternative with one character class
+# (see numbers.ARABIC_REST), so each is written from its second character on: the
+# first is re-checked with (?<= ...), and a look-behind reaches one character further
+# back. SKIP_FIRST are the characters they start with.
+# (Look-behinds have one width each, as `re` needs: the month's "not 13-99, 00 or a
+# lone 0" is four of them.)
+SKIP_FIRST = r"\dhf"
+SKIP_REST = r"""
+      (?<= \d ) (?= \d{0,8}+ [-/.:\ \t年月] | \d{6} )    # (a quick test: the digits of each of these end so,
+      (?: (?<! \d . ) \d{3} [-/.] \d{1,2} (?: [-/.] \d{1,2} )? (?! [\d.%] )      #  or are seven or more) 2024-04-29, 2023.8
+        | (?<! \d . ) \d? : \d{2} (?: : \d{2} )? (?! \d )                       # 20:30
+        | (?<= [12] ) (?<! [\d.] . ) (?: (?<= 1 ) \d | (?<= 2 ) [01] ) \d{2} [ \t]? 年 (?! 代 )   # 2023年 (a date)
+        | (?<! [\d.] . ) \d? (?<! [2-9]\d ) (?<! 1[3-9] ) (?<! 00 ) (?<! (?<!\d)0 )
+          [ \t]? 月 (?: [ \t]? \d{1,2} [ \t]? [日号] )?                               # 7月, 7月14日
+        | (?<! \d . ) (?: (?<= 0 ) \d{2,3} - \d{7,8} | \d{6,7} ) (?! \d )            # phone numbers
+        | (?<= 1 ) (?<! \d . ) [3-9]\d{9} (?! \d ) )                                 # mobile numbers
+    | (?: (?<= h ) ttps? | (?<= f ) tp ) :// [^\s，。、）)】>"'“”]+                        # URLs
 """
 
 _VERSION_AFTER = regex.compile(rf"\s*(?:{_alt(fold(w) for w in _NC['version_markers']['words'])})")
-_FURNITURE = regex.compile(_alt(fold(w) for w in _NC["furniture"]["markers"]))
+_VERSION_FIRST = frozenset(fold(w)[0] for w in _NC["version_markers"]["words"])
+# (literal words: Python's re finds them as regex does, and faster)
+_FURNITURE = re.compile(_alt(fold(w) for w in _NC["furniture"]["markers"]))
 _DS = _NC["date_suffixes"]
 _YEAR_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['year'])})")
 _MONTH_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['month'])})")
@@ -53,13 +63,19 @@ _DAY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['day'])})")
 _CLOCK_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['clock'])})")
 # What stands right before a numeral, matched backwards from it (REVERSE mode):
 # Latin letters (a model or product code), a product or ordinal prefix, or a line start.
+_NAMES = [fold(w) for w in _NC["product_prefixes"]["words"] + _NC["ordinal_prefixes"]["words"]]
 _BEFORE = regex.compile(
     rf"""
       (?P<letter> [A-Za-z] [A-Za-z0-9]* [-—–_./]? [ ]? )
-    | (?P<name> (?: {_alt(fold(w) for w in _NC['product_prefixes']['words'] + _NC['ordinal_prefixes']['words'])} ) [ \t]* )
+    | (?P<name> (?: {_alt(_NAMES)} ) [ \t]* )
     | (?P<line> (?: ^ | \n ) [ \t]* )
     """,
     regex.VERBOSE | regex.REVERSE,
+)
+# The characters _BEFORE can end with, spaces aside: before any other (spaces passed
+# over) it finds nothing and is not run.
+_BEFORE_LAST = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-—–_./\n" + "".join(w[-1] for w in _NAMES)
 )
 _DIGITS = regex.compile(r"\d+")
 _LINE_TAIL = regex.compile(r"[ \t]*(?:\n|$)")
@@ -142,12 +158,22 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
 
 def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_bound: bool) -> bool:
     """True when the numeral at f[s:e] is a name, date, ordinal, version or code."""
-    b = _BEFORE.match(f, max(0, s - 12), s)  # one backwards match decides what stands before
+    before = f[s - 1] if s else ""
+    if before in _BEFORE_LAST:  # one backwards match decides what stands before
+        b = _BEFORE.match(f, s - 12 if s > 12 else 0, s)
+    elif before == " " or before == "\t" or not s:  # (spaces: look at what they follow)
+        lo = s - 12 if s > 12 else 0
+        j = s - 1
+        while j >= lo and (f[j] == " " or f[j] == "\t"):
+            j -= 1
+        b = _BEFORE.match(f, lo, s) if j < lo or f[j] in _BEFORE_LAST else None
+    else:
+        b = None  # _BEFORE cannot end with that character
     line_head = False
     if b is not None:
         kind = b.lastgroup
         if kind == "letter":
-            if not has_bound and not (unit_word and f[s - 1:s] in (" ", "\t")):
+            if not has_bound and not (unit_word and before in (" ", "\t")):
                 return True  # GPT-4, A100, H800, GPT—1 (but "costs 5 dollars": a unit follows)
         elif kind == "name":
             return True  # 昇腾910, 第六届, Top 10
@@ -156,15 +182,16 @@ def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_
     after = f[e:e + 1]
     if after.isascii() and after.isalpha() and not unit_word and not _COMPUTE_LETTER.match(f, e):
         return True  # 5G, 3D, 60s
-    if not unit_word and _VERSION_AFTER.match(f, e, e + 8):
+    if not unit_word and (after in _VERSION_FIRST or after.isspace()) and _VERSION_AFTER.match(f, e, e + 8):
         return True  # 3.5版本, 2代
-    if is_date_part(f, s, e, num) and not (unit_word and len(unit_word) > 1 and f[s - 1:s] != "月"):
+    if (f[e + 1:e + 2] if after == " " else after) in _DATE_FIRST and is_date_part(f, s, e, num) \
+            and not (unit_word and len(unit_word) > 1 and f[s - 1:s] != "月"):
         return True  # (10日元 is money: a unit word longer than the 日 of a date; 1月1日元旦 is not)
     # section numbers and enumerations: "01" alone on a line, "1、" or "(1)" at a line start
     if line_head and (_LINE_TAIL.match(f, e, e + 8) or after in "、.)）．") \
             and not any(c in ZH_BIG for c in num):  # 十几万 alone on a line is a figure
         return True
-    if s > 0 and f[s - 1] in "(（" and after and after in ")）":  # (1); not "" at the text's ends
+    if before and before in "(（" and after and after in ")）":  # (1); not "" at the text's ends
         return True
     return False
 
@@ -175,6 +202,11 @@ def bare_number_is_claim(f: str, s: int, e: int, num: str, has_bound: bool) -> b
     (一场, 两种) and round years are not."""
     if has_bound:
         return True
+    return _bare_number_ok(num)
+
+
+@lru_cache(maxsize=8192)
+def _bare_number_ok(num: str) -> bool:
     if any(c in ZH_BIG for c in num):
         return True
     digits = _DIGITS.findall(num)

@@ -52,7 +52,9 @@ _LATIN = regex.compile(r"[A-Za-z]")
 
 
 def _is_latin(w: str) -> bool:
-    return bool(_LATIN.match(w))
+    """Whether `w` starts with a Latin letter ([A-Za-z])."""
+    c = w[:1]
+    return "a" <= c <= "z" or "A" <= c <= "Z"
 
 
 _UNITS: dict[str, Reading] = {fold(k): _reading(v) for k, v in _U["units"].items()}
@@ -223,14 +225,26 @@ def unit_reading(f: str, s: int, e: int, word: str, cur: Optional[str] = None) -
             return Reading(cur, scale, "money")  # $10m
         if word in _SIGNS:
             return None  # $ 20,000.00 $ 37,305.97: the second sign is the next number's
-    if guarded(f, e, word):
-        return None
-    r = contextual(f, s, e, word)
-    if r is None:
-        r = _UNITS.get(word) or _ci_units().get(word.lower())
+    guard, readings, r = _word(word)
+    if guard is not None and guard.match(f[e:e + 24].lower()):
+        return None  # (guarded)
+    if readings:  # (contextual)
+        clause = _clause(f, s, e)
+        for c in readings:
+            if c.words.search(clause):
+                r = c.reading
+                break
     if r is not None and cur is not None and r.kind == "money" and r.unit != cur:
         return None
     return r
+
+
+@lru_cache(maxsize=None)
+def _word(word: str) -> tuple:
+    """What unit_reading needs to know of a unit word, which the data fixes: its guard
+    pattern (guarded), its contextual readings (contextual) and its plain reading."""
+    key = word.lower() if _is_latin(word) else word
+    return _GUARDS.get(word.lower()), CONTEXTUAL.get(key), _UNITS.get(word) or _ci_units().get(word.lower())
 
 
 def after_unit(f: str, end: int, unit_word: Optional[str], unit: str, factor: Decimal, kind: str,

@@ -29,9 +29,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+import re as _re
+
 import regex
 
 from .._data import load_toml
+from . import _engines
 
 __all__ = [
     "fold",
@@ -105,11 +108,14 @@ for _cp in range(0xFF01, 0xFF5F):
         _FOLD.setdefault(_cp, chr(_cp - 0xFEE0))
 # Full-width comma is a clause separator in Chinese; it is a thousands separator only
 # between full-width digits (４，５６５), which `fold` handles separately.
-_FW_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# (Folding uses Python's `re`: its classes here are explicit characters, which both
+# engines read alike, and `re` scans a large class several times faster.)
+_FW_GROUP = _re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
 _FOLD_STR = {chr(k): v for k, v in _FOLD.items()}
-_FOLDABLE = regex.compile("[" + "".join(regex.escape(c) for c in sorted(_FOLD_STR)) + "]+")
+_FOLD_CLASS = "".join(_re.escape(c) for c in sorted(_FOLD_STR))
+_FOLDABLE = _re.compile("[" + _FOLD_CLASS + "]+")
 
 
 def _fold_run(m) -> str:
@@ -124,6 +130,51 @@ def fold(text: str) -> str:
     if "，" in text:
         text = _FW_GROUP.sub(",", text)
     return _FOLDABLE.sub(_fold_run, text)
+
+
+# The characters on which `re` and `regex` disagree (see _engines), and astral ones.
+_UNSAFE_CLASS = (_engines.ranges_class(_engines.UNSAFE_WORD) + _engines.ranges_class(_engines.UNSAFE_OTHER)
+                 + "\\U00010000-\\U0010ffff")
+# Those that matter wherever they stand (\s, \d, case); the others only next to a Latin
+# letter or before a hyphen.
+_UNSAFE_ALWAYS = frozenset(chr(c) for a, b in _engines.parse(_engines.UNSAFE_OTHER) for c in range(a, b + 1))
+# Folding and looking for those characters in one pass: the class is the union.
+_FOLD_SCAN = _re.compile("[" + _FOLD_CLASS + _UNSAFE_CLASS + "]+")
+
+
+def fold_scan(text: str) -> tuple[str, bool]:
+    """(fold(text), whether the folded text must be read with the `regex` compilations
+    of the patterns that extract/ also compiles with `re`; see _engines). One pass in
+    C over the text in the usual case, where no character of either kind occurs."""
+    if "，" in text:
+        text = _FW_GROUP.sub(",", text)
+    if _FOLD_SCAN.search(text) is None:
+        return text, False
+    unsafe: list[int] = []
+
+    def run(m) -> str:
+        s = m.group()
+        for i, ch in enumerate(s):
+            if ch not in _FOLD_STR:  # (the class is the union: not foldable is unsafe)
+                unsafe.append(m.start() + i)
+        return s.translate(_FOLD)
+
+    f = _FOLD_SCAN.sub(run, text)
+    return f, bool(unsafe) and _needs_regex(f, unsafe)
+
+
+def _needs_regex(f: str, unsafe: list[int]) -> bool:
+    """Whether one of the characters at `unsafe` stands where the shared patterns
+    classify it: anywhere for those \\s, \\d or case-insensitive letters see (and astral
+    ones), else next to a Latin letter or before a hyphen (\\w, \\b)."""
+    for i in unsafe:
+        ch = f[i]
+        if ch in _UNSAFE_ALWAYS or ch > "\uffff":
+            return True
+        prev, nxt = f[i - 1:i] if i else "", f[i + 1:i + 2]
+        if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and (nxt.isalpha() or nxt == "-")):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- lexicon
@@ -235,14 +286,58 @@ EN_ORD_WORD = rf"""(?: {_alt([w for w in _EN_ORD_FORMS if w not in EN_COMPOUND_O
 # An English number phrase of words (quantities.py embeds it): "fifty-three",
 # "one hundred and six", "two thirds", "twenty-one trillion three hundred", "nine point
 # nought four". parse_en reads it; find_numbers uses the richer token runs below.
-EN_RUN = rf"""
-    (?<! [\w-] )
-    (?: {EN_WORD} | a (?=\ (?:hundred|thousand|million|billion|trillion|dozen)) )
+# The words after the first of an English number phrase (EN_RUN, EN_RUN_REST).
+_EN_RUN_TAIL = rf"""
     (?:
         (?: {SP}*+ - {SP}*+ | {SP}++ (?: and {SP}++ )? ) (?: {EN_WORD} | {EN_ORD_WORD} ) (?! [A-Za-z] )
     )*
     (?: {SP}+ point (?: {SP}+ {EN_WORD} (?! [A-Za-z] ) )+ )?
     (?! [\w] )
+"""
+EN_RUN = rf"""
+    (?<! [\w-] )
+    (?: {EN_WORD} | a (?=\ (?:hundred|thousand|million|billion|trillion|dozen)) )
+    {_EN_RUN_TAIL}
+"""
+
+# ---------------------------------------------------------------------------- first character read
+# The same pieces for a scanner that reads the first character of every alternative
+# with one character class (quantities._CANDIDATE: a search for such a pattern skips
+# ordinary text in a C loop). Each piece starts one character in: `(?<= ... )`
+# re-checks the character read, and a look-behind of the original reaches one
+# character further back. They compile in `re` as well as in `regex` (_engines).
+
+
+def after_first(words) -> str:
+    """A trie of `words` (as _alt) entered after the first character of the word."""
+    by: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        by.setdefault(w[0], []).append(w[1:])
+    return "(?: " + " | ".join(f"(?<= {regex.escape(c)} ) {_alt(rest) if rest != [''] else ''}"
+                               for c, rest in by.items()) + " )"
+
+
+def first_chars(words) -> str:
+    """A character class body: the first characters of `words`."""
+    return _cls(w[0] for w in words)
+
+
+# ARABIC after its first character (a digit, or the point of .5)
+ARABIC_REST = r"""
+    (?: (?<= \d )
+        (?: (?<! [\d,] . ) \d{0,2} (?: , \d{3} )+ (?! \d )      # 1,234,567
+          | (?<! [\d,] . ) \d? (?: , \d{2} )+ , \d{3} (?! \d )  # 12,34,567
+          | (?<! \d . ) \d{0,2} (?: \ \d{3} )+ (?! \d )        # 1 234 567
+          | \d* )                                              # 1234
+        (?: \. \d+ )?
+      | (?<= \. ) \d+ )                                         # .5
+"""
+# EN_RUN after its first character (a letter)
+EN_RUN_FIRST = first_chars(EN_WORD_LIST) + "a"
+EN_RUN_REST = rf"""
+    (?<! [\w-] . )
+    (?: {after_first(EN_WORD_LIST)} | (?<= a ) (?=\ (?:hundred|thousand|million|billion|trillion|dozen)) )
+    {_EN_RUN_TAIL}
 """
 
 # ---------------------------------------------------------------------------- Chinese values

@@ -12,6 +12,8 @@ exactly with Decimal factors from the data, and Claims are made at the end.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -20,13 +22,16 @@ import regex
 
 from .._data import load_toml
 from . import filters, measures, ranges
-from ._trie import trie
+from ._trie import rtrie, trie
 from .numbers import (
     APPROX,
     ARABIC,
     BIG,
     DIG,
     EN_RUN,
+    EN_RUN_FIRST,
+    EN_RUN_REST,
+    ARABIC_REST,
     EN_WORD,
     SMALL,
     SP,
@@ -36,6 +41,7 @@ from .numbers import (
     ZH_DIGITS,
     ZH_SMALL,
     fold,
+    fold_scan,
     parse_arabic,
     parse_en,
     parse_numeral,
@@ -138,22 +144,33 @@ def _lone(n: str) -> str:
                           | {_alt(_SUFFIX_ZH)} ) )"""                          # 一以上
 
 
+# The pieces of a numeral, shared by _num (the second end of a range, in _TAIL) and
+# _CANDIDATE (which reads each alternative's first character with one class).
+_PCT_BODY = rf"""(?: {ARABIC} | [{DIG}{SMALL}] ) (?: {SP}* [{DIG}{SMALL}{BIG}点] | (?<=[点]) \d+ )*"""
+_ZH_MORE = rf"""(?: {SP}* [{DIG}{SMALL}{BIG}]
+              | (?<= [{SMALL}{BIG}零] ) {ARABIC}
+              | {SP}* [{APPROX}] (?= {SP}* [{BIG}] ) )*
+            (?: {SP}* 点 {SP}* [{DIG}]+ )?"""
+
+
+def _zh_body(n: str) -> str:
+    """A Chinese or Arabic numeral after its sign, if any."""
+    return rf"""(?<! [\d.] )
+            (?: {ARABIC} | [{DIG}] {_lone(n)} | [{SMALL}] )      # 数千卡: 十/百/千 may stand alone
+            {_ZH_MORE}"""
+
+
 def _num(n: str) -> str:
     """The numeral of a claim; `n` suffixes the group names (a range has two)."""
     return rf"""
-    (?: (?P<pct{n}> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum{n}> (?: {ARABIC} | [{DIG}{SMALL}] ) (?: {SP}* [{DIG}{SMALL}{BIG}点] | (?<=[点]) \d+ )* )
+    (?: (?P<pct{n}> 百 {SP}* 分 {SP}* 之 ) {SP}* (?P<pctnum{n}> {_PCT_BODY} )
       | (?P<frac{n}> (?<! [\d./] ) \d+ {SP}* / {SP}* \d+ (?! [\d/] )             # 1/2 (with a bound word only)
           | (?<! [\d.] ) \d{{1,3}} {SP}+ out {SP}+ of {SP}+ \d{{1,3}} (?! [\d.] )     # 3 out of 4 (not "2 in 5":
                                                                             # 3000 in 2009 is a year)
           | (?<! [\d.{DIG}{SMALL}] ) (?: {ARABIC} | [{DIG}{SMALL}]+ ) {SP}* 分 {SP}* 之 {SP}*
             (?: {ARABIC} | [{DIG}{SMALL}点]+ )                                   # 四分之一
           | (?<! [A-Za-z] ) (?: (?: an? | one ) {SP}+ )? (?: half | quarter ) (?! [A-Za-z] ) )   # (a) half
-      | (?P<zh{n}> (?: 负 | (?<! [\w.] ) - )? (?<! [\d.] )
-            (?: {ARABIC} | [{DIG}] {_lone(n)} | [{SMALL}] )      # 数千卡: 十/百/千 may stand alone
-            (?: {SP}* [{DIG}{SMALL}{BIG}]
-              | (?<= [{SMALL}{BIG}零] ) {ARABIC}
-              | {SP}* [{APPROX}] (?= {SP}* [{BIG}] ) )*
-            (?: {SP}* 点 {SP}* [{DIG}]+ )? )
+      | (?P<zh{n}> (?: 负 | (?<! [\w.] ) - )? {_zh_body(n)} )
       | (?P<en{n}> {EN_RUN} )
       | (?P<bare{n}> [{BIG}]{{1,2}} )                 # 万亿 after 超/数/上 or before 级
     )
@@ -162,16 +179,47 @@ def _num(n: str) -> str:
 
 _LONE_FOLLOW = trie(_UNIT_CJK + list(CLASSIFIERS) + ["%", "成", "倍", "折"])
 
-_CANDIDATE = regex.compile(
-    rf"""
-    (?: (?P<skip> {filters.SKIP_PATTERN} )
-      | (?P<mult> {_alt(MULTIPLES)} )
-      | (?P<atleast> {_alt(AT_LEAST_WORDS)} ) (?! [{DIG}{SMALL}{BIG}\d] )
-      | {_num("")}
+
+def _rest_alt(words) -> str:
+    """_alt(words) (longest first) entered after the first character of the word."""
+    return "(?: " + " | ".join(f"(?<= {regex.escape(w[0])} ) {regex.escape(w[1:])}"
+                               for w in sorted(set(words), key=lambda w: (-len(w), w))) + " )"
+
+
+# The candidate scan: what _num("") and the skipped spans match, in the same order, but
+# each alternative written from its second character on (see numbers.ARABIC_REST): the
+# pattern starts with one class of all first characters, so that a search skips the
+# text between numerals in a C loop, in `re` as in `regex` (_engines). The empty group
+# that ends each alternative names what was found (m.lastgroup).
+_FIRST = sorted({".", "-", "负", *ZH_DIGITS, *ZH_SMALL, *ZH_BIG, *(w[0] for w in MULTIPLES),
+                 *(w[0] for w in AT_LEAST_WORDS), *filters.SKIP_FIRST.replace("\\d", ""), "a", "o", "h", "q",
+                 *EN_RUN_FIRST})
+_RUN = rf"[\d,.\ \t{DIG}{SMALL}]"  # what a numeral before 分之 is made of
+_CANDIDATE_SRC = rf"""
+    [\d{"".join(regex.escape(c) for c in _FIRST)}]
+    (?: (?: {filters.SKIP_REST} ) (?P<skip>)
+      | (?<= 翻 ) {_rest_alt(MULTIPLES)} (?P<mult>)                                 # 翻番, 翻两番
+      | {_rest_alt(AT_LEAST_WORDS)} (?! [{DIG}{SMALL}{BIG}\d] ) (?P<atleast>)      # 上万, 近万
+      | (?<= 百 ) {SP}* 分 {SP}* 之 {SP}* (?P<pctnum> {_PCT_BODY} ) (?P<pct>)       # 百分之五
+      | (?: (?<= \d ) (?= \d{{0,8}}+ [/\ \t] | \d{{8}} )        # (a quick test for the next two)
+            (?: (?<! [\d./] . ) \d*+ {SP}* / {SP}* \d+ (?! [\d/] )                    # 1/2
+              | (?<! [\d.] . ) \d{{0,2}}+ {SP}+ out {SP}+ of {SP}+ \d{{1,3}} (?! [\d.] ) )   # 3 out of 4
+          | (?<= [\d.{DIG}{SMALL}] ) (?= {_RUN}{{0,16}}+ (?: 分 | {_RUN} ) )   # (a quick test: 分 after the numeral)
+            (?<! [\d.{DIG}{SMALL}] . )
+            (?: {ARABIC_REST} | (?<= [{DIG}{SMALL}] ) [{DIG}{SMALL}]* ) {SP}* 分 {SP}* 之 {SP}*
+            (?: {ARABIC} | [{DIG}{SMALL}点]+ )                                     # 四分之一
+          | (?<= [aohq] ) (?<! [A-Za-z] . )
+            (?: (?: (?<= a ) n? | (?<= o ) ne ) {SP}+ (?: half | quarter ) | (?<= h ) alf | (?<= q ) uarter )
+            (?! [A-Za-z] ) ) (?P<frac>)                                            # (a) half
+      | (?: (?<= 负 ) {_zh_body("")}
+          | (?<= - ) (?<! [\w.] . ) {_zh_body("")}
+          | (?<= [\d.{DIG}{SMALL}] ) (?<! [\d.] . )
+            (?: (?<= [\d.] ) {ARABIC_REST} | (?<= [{DIG}] ) {_lone("")} | (?<= [{SMALL}] ) ) {_ZH_MORE}
+        ) (?P<zh>)
+      | (?<= [{EN_RUN_FIRST}] ) {EN_RUN_REST} (?P<en>)
+      | (?<= [{BIG}] ) [{BIG}]? (?P<bare>)                                          # 万亿 after 超/数/上
     )
-    """,
-    regex.VERBOSE,
-)
+"""
 
 
 def _latin_word(w: str) -> str:
@@ -180,11 +228,11 @@ def _latin_word(w: str) -> str:
 
 
 # Bound words before a number, one or two, each with its fillers (超过了, 达到了近): words
-# in any case (More than), comparison signs except at a line start (a "> " quote
+# in any case (More than) (word lists as reverse tries: the pattern is matched backwards), comparison signs except at a line start (a "> " quote
 # marker), and "or" between two words (小于 或 等于, less than or equal to).
 _PRE = rf"""
-    (?P<pre> (?: (?: (?i: {_alt(PREFIX)} )
-                   | (?<! (?: ^ | \n ) [ \t]{{0,8}} ) (?<! [<>=≤≥≦≧⩽⩾≠-] ) (?: {_alt(SYMBOLS)} ) )
+    (?P<pre> (?: (?: (?i: {rtrie(PREFIX)} )
+                   | (?<! (?: ^ | \n ) [ \t]{{0,8}} ) (?<! [<>=≤≥≦≧⩽⩾≠-] ) (?: {rtrie(SYMBOLS)} ) )
                  (?: {_alt(FILLERS)} ){{0,2}}
                  (?: (?: {"|".join(_latin_word(w) for w in OR_WORDS)} ) (?: {_alt(FILLERS)} ){{0,2}} )?
              ){{1,2}} )?
@@ -193,14 +241,14 @@ _PRE = rf"""
 # Currency signs and unit words before the number ($, c $, EUR, 华氏温度); one that
 # starts with a letter only at the start of a word ("basic $5" has no "c $").
 _CUR_WORDS = [*CURRENCY_PREFIX, *UNIT_PREFIX]
-_CUR = rf"""(?: (?<! [A-Za-z] ) (?: {_alt(w for w in _CUR_WORDS if regex.match("[A-Za-z]", w))} )
-              | (?: {_alt(w for w in _CUR_WORDS if not regex.match("[A-Za-z]", w))} ) )"""
+_CUR = rf"""(?: (?<! [A-Za-z] ) (?: {rtrie(w for w in _CUR_WORDS if regex.match("[A-Za-z]", w))} )
+              | (?: {rtrie(w for w in _CUR_WORDS if not regex.match("[A-Za-z]", w))} ) )"""
 
 _PREFIX = regex.compile(
     rf"""
     {_PRE}
     (?P<cur> {_CUR} {SP}* )?
-    (?P<sev> {_alt(SEVERAL)} )?
+    (?P<sev> {rtrie(SEVERAL)} )?
     """,
     regex.VERBOSE | regex.REVERSE,
 )
@@ -211,8 +259,53 @@ _PREFIX_NO_SEV = regex.compile(
     """,
     regex.VERBOSE | regex.REVERSE,
 )
+assert _PREFIX.groupindex == {"pre": 1, "cur": 2, "sev": 3} and _PREFIX_NO_SEV.groupindex == {"pre": 1, "cur": 2}
 _SEVERAL_HEADS = set("十百千万亿")
+_NUMERAL_UNIT_CHARS = measures.NUMERAL_UNIT_CHARS
 _PREFIX_BACK = max(len(w) for w in PREFIX) * 2 + 8  # how far back _PREFIX may reach
+
+
+# Characters that case-insensitive matching (?i) equates with an ASCII letter, in either
+# engine: İ and ı with i, ſ with s, the Kelvin sign with k.
+_CASE_EXTRA = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+def _anycase(chars) -> set:
+    """`chars` with every character (?i) may read as one of them."""
+    out = set()
+    for c in chars:
+        out.update((c, c.lower(), c.upper()))
+        out.update(_CASE_EXTRA.get(c.lower(), ""))
+    return out
+
+
+# _PREFIX finds nothing unless one of its words (a bound word, "or", a sign, a currency
+# or unit word, 数) ends right before the numeral, or before the fillers and spaces that
+# may follow one. _may_have_prefix looks for such an ending: a one-character word, or
+# the last two characters of a longer one, in any case where (?i) applies.
+_PREFIX_WORDS = [(w, True) for w in [*PREFIX, *OR_WORDS]] + [(w, False) for w in [*SYMBOLS, *_CUR_WORDS, *SEVERAL]]
+_PREFIX_ONE = frozenset(c for w, ci in _PREFIX_WORDS if len(w) == 1 for c in (_anycase(w) if ci else w))
+_PREFIX_TWO = frozenset(
+    a + b for w, ci in _PREFIX_WORDS if len(w) > 1
+    for a in (_anycase(w[-2]) if ci else w[-2]) for b in (_anycase(w[-1]) if ci else w[-1])
+)
+_PREFIX_LAST2 = frozenset(t[1] for t in _PREFIX_TWO)
+assert all(len(w) == 1 for w in FILLERS)
+_PREFIX_FILL = frozenset([*FILLERS, " ", "\t"])
+
+
+def _may_have_prefix(f: str, lo: int, ms: int) -> bool:
+    """False when _PREFIX.match(f, lo, ms) can only be empty."""
+    j = ms - 1
+    while j >= lo:
+        c = f[j]
+        if c in _PREFIX_ONE or c in _PREFIX_LAST2 and j > lo and f[j - 1:j + 1] in _PREFIX_TWO:
+            return True  # a word may end here
+        if c not in _PREFIX_FILL:
+            return False
+        j -= 1
+    return False
+
 
 # A scale word after an Arabic numeral (10k, 1.2bn, 5 million), after either end of a range.
 _SCALE_SFX = rf"""{SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
@@ -222,46 +315,109 @@ _SCALE_SFX = rf"""{SP}* (?: (?: bn | mn | tn | trn | [kKMB] ) (?! [A-Za-z] )
 _NUMBER_AHEAD = rf"""(?: {SP}{{1,4}} (?: than | to ) )? {SP}{{0,4}}
                     (?: [-+]? [\d.] | (?: {EN_WORD} | an? | half | quarter | minus | negative ) (?! [A-Za-z] ) )"""
 
-_TAIL = regex.compile(
-    rf"""
+# The tail in two parts: what comes before a unit word (a scale word, 多/余, %/成, a
+# range's second end, 级) and the unit word with what follows it. A tail whose first
+# character (spaces passed over) cannot begin the first part is read with the second
+# alone, a shorter match; one whose first character can begin neither is empty.
+_TAIL_HEAD = rf"""
     (?P<sfx> {_SCALE_SFX} )?
     (?: {SP}* (?P<more> [多余来几] ) )?
     (?: (?P<u1> {SP}* (?: {_alt(["%", "成"])} ) ) )?
     (?: {SP}* (?P<join> {_alt(JOINERS)} ) {SP}* (?!\d{{4}}年)
         {_num("2")} (?P<sfx2> {_SCALE_SFX} )? (?: {SP}* (?P<more2> [多余] ) )? )?
     (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
+"""
+_TAIL_UNIT = rf"""
     (?: (?: {SP}* | - (?= [A-Za-z]{{2}} ) )          # a hyphen before a word unit: 3-inch, six-mile
         (?P<unit> (?: {trie(_UNIT_CJK + list(CLASSIFIERS))} ) (?! (?<= [{_SIGNS}] ) \d )   # 10 $, not 1 $10
                 | (?: {trie(_UNIT_LATIN)} ) (?! [A-Za-z\d] )      # not 24703m212
                 | (?i: {trie(_IGNORE_CASE)} ) (?! [A-Za-z\d] ) ) )?
     (?: {SP}* (?P<scale> 规模 ) )?
     (?: {SP}* (?P<post> {_alt(_SUFFIX_ZH)} | (?: {_alt(_SUFFIX_EN)} ) (?! {_NUMBER_AHEAD} ) ) )?
-    """,
-    regex.VERBOSE,
-)
-_TAIL_GROUPS = ("sfx", "more", "u1", "join", "level", "unit", "scale", "post", "pctnum2", "zh2", "en2", "pct2")
+"""
+_TAIL_SRC = _TAIL_HEAD + _TAIL_UNIT
 
-_TAIL_IDX = tuple(_TAIL.groupindex[n] for n in ("sfx", "more", "u1", "join", "level", "unit", "scale", "post"))
+# The first characters of each part (after its spaces).
+_HEAD_FIRST = frozenset(
+    set("bmtkKMB") | {w[0] for w in EN_SCALES} | set("多余来几%成") | {w[0] for w in [*JOINERS, *LEVEL]}
+)
+_UNIT_FIRST = frozenset(
+    {w[0] for w in [*_UNIT_CJK, *CLASSIFIERS, *_UNIT_LATIN]} | _anycase(w[0] for w in _IGNORE_CASE)
+    | {"-", "规"} | {w[0] for w in [*_SUFFIX_ZH, *_SUFFIX_EN]}
+)
+_UNIT_ONLY = _UNIT_FIRST - _HEAD_FIRST
+# characters that begin no tail and are no space: a numeral followed by one has none
+_NOT_TAIL_SAMPLE = "，。、；：？！,.;:?!)）」』》”\"'\n的了和与是在为年月日"
+_NOT_TAIL = frozenset(c for c in _NOT_TAIL_SAMPLE if c not in _HEAD_FIRST | _UNIT_FIRST)
+_SPACES = re.compile(r"[ \t]*")
+
+
+class _Engine(NamedTuple):
+    """The candidate scan and the tail, compiled by one engine (_engines)."""
+
+    candidate: "re.Pattern"
+    tail: "re.Pattern"
+    tail_unit: "re.Pattern"  # _TAIL_UNIT alone
+
+
+def _compile(mod) -> _Engine:
+    return _Engine(*(mod.compile(p, mod.VERBOSE) for p in (_CANDIDATE_SRC, _TAIL_SRC, _TAIL_UNIT)))
+
+
+_FAST = _compile(re)  # Python's re: for texts that fold_scan passes
+_EXACT: list = []  # the regex compilations, made when a text first needs them
+
+
+def _exact() -> _Engine:
+    if not _EXACT:
+        _EXACT.append(_compile(regex))
+    return _EXACT[0]
+
+
+_TAIL_IDX = tuple(_FAST.tail.groupindex[n] for n in ("sfx", "more", "u1", "join", "level", "unit", "scale", "post"))
+_TAIL_UNIT_IDX = tuple(_FAST.tail_unit.groupindex[n] for n in ("unit", "scale", "post"))
 _PRE_SPLIT = regex.compile(_alt(BOUND_WORDS), regex.IGNORECASE)
 _OR_IN = regex.compile("|".join(_latin_word(w) for w in OR_WORDS), regex.VERBOSE)
 _THAN_LAST = regex.compile(rf"(?: {_alt(CIRCUMFIX_OPENERS)} ) (?: {_alt(FILLERS)} ){{0,2}} $", regex.VERBOSE)
 _CLOSER = regex.compile(rf"{SP}* (?P<close> {_alt(CLOSERS)} )", regex.VERBOSE)
 _SCORE_BEFORE = regex.compile(rf"[\d{DIG}]")
 _THAN_FIRST = regex.compile(rf"(?: {_alt(CIRCUMFIX_OPENERS)} ) (?: {_alt(FILLERS)} ){{0,2}}", regex.VERBOSE)
-_IDIOM = regex.compile(trie(filters.IDIOMS))
-_IDIOM_REACH = max(len(w) for w in filters.IDIOMS)
-_NOUN_AFTER = regex.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({trie(NOUNS)})")
+# Every piece of an idiom, with the idioms it is part of: a candidate that an idiom
+# covers is one of these pieces, and the rest of the idiom stands around it. For a
+# piece: whether it is an idiom itself, the longer idioms it begins (by the character
+# that follows it) and the idioms it stands inside (by the character before it, with
+# where it starts in the idiom).
+_IDIOM_PARTS: dict[str, tuple[bool, dict, dict]] = {}
+for _w in set(filters.IDIOMS):
+    for _i in range(len(_w)):
+        for _j in range(_i + 1, len(_w) + 1):
+            _whole, _by_next, _by_prev = _IDIOM_PARTS.setdefault(_w[_i:_j], (False, {}, {}))
+            if _i == 0 and _j == len(_w):
+                _IDIOM_PARTS[_w] = (True, _by_next, _by_prev)
+            elif _i == 0:
+                _by_next.setdefault(_w[_j], []).append(_w)
+            else:
+                _by_prev.setdefault(_w[_i - 1], []).append((_w, _i))
+# (explicit classes and literal words: Python's re reads them as regex does, and faster)
+_NOUN_AFTER = re.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({trie(NOUNS)})")
 _NOUN_ANY_R = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)), regex.REVERSE)
 _CLAUSE_END_R = regex.compile(r"[，。；！？,;!?\n]", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
-_SENTENCE_END = regex.compile(r"[。；！？;!?\n]")
+_SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _CJK_WORD = regex.compile(r"[\p{Han}]")
+
+
+def _is_han(ch: str) -> bool:
+    """_CJK_WORD.match(ch) for one character: Han script starts at U+2E80, and all of
+    U+4E00..U+9FFF is Han; the regex is asked about the rest."""
+    if ch < "\u2e80":
+        return False
+    return "\u4e00" <= ch <= "\u9fff" or _CJK_WORD.match(ch) is not None
 _PARTICLES = set("的了和与及或等在是为到至，。")
 _EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
 _PRECISION = regex.compile(_alt(PRECISION_WORDS))
 _COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
 _CLAUSE_BACK = 24  # how far back a clause is searched for a governing noun
-_NUM_KINDS = {"zh": "zh", "pctnum": "pct", "en": "en", "bare": "bare", "frac": "frac"}
 _YEARS = regex.compile(r"(?:19|20)\d\d")
 _DASHES = ("-", "—", "–", "－")
 # A lower-case word and a space before a range (range is 1000-5000), matched backwards;
@@ -392,6 +548,17 @@ def _interval(v: Decimal, kind: Optional[str], step: Optional[Decimal]):
     raise ValueError(kind)
 
 
+@lru_cache(maxsize=4096)
+def _bound_of(pre: str) -> Optional[str]:
+    """The bound kind of the bound words before a number (the last word's, or the
+    inclusive comparative for 小于或等于, equal to or more than)."""
+    kinds = [BOUND_WORDS[w.lower()] for w in _PRE_SPLIT.findall(pre)]
+    bound = kinds[-1] if kinds else None
+    if len(kinds) > 1 and "eq" in kinds and _OR_IN.search(pre):
+        bound = next((INCLUSIVE[k] for k in kinds if k in INCLUSIVE), bound)
+    return bound
+
+
 def _f(d: Optional[Decimal]) -> Optional[float]:
     return None if d is None else float(d)
 
@@ -415,7 +582,7 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
         if classifier in UNIT_CLASSIFIERS.get(unit, ()):
             return unit
     nxt = f[end:end + 1]
-    if nxt and _CJK_WORD.match(nxt):
+    if nxt and _is_han(nxt):
         return "count"  # 10个行业: something not in the noun table is counted
     for m in _nouns_before(f, start):
         unit = NOUNS.get(m.group())
@@ -436,7 +603,7 @@ def _bare_unit(f: str, start: int, end: int) -> tuple[str, str]:
             return BARE_NOUNS[w], "params"
         return NOUNS[w], "count"
     nxt = f[end:end + 1]
-    if nxt and _CJK_WORD.match(nxt) and nxt not in _PARTICLES:
+    if nxt and _is_han(nxt) and nxt not in _PARTICLES:
         return "count", "count"
     return "dimensionless", "number"
 
@@ -451,13 +618,15 @@ def _precision(f: str, start: int, end: int) -> Optional[str]:
 
 def scan(text: str) -> list[RawClaim]:
     """Every claim in `text` (a str), as RawClaims in text order."""
-    f = fold(text)
-    skip_lines = filters.furniture_spans(f)
+    f, exact = fold_scan(text)
+    eng = _exact() if exact else _FAST
+    spans = filters.furniture_spans(f)  # lines of page furniture
+    skip_lines = ([a for a, _ in spans], [b for _, b in spans]) if spans else None
     memory: dict = {}  # classifier -> (unit, end) of the last count, for enumerations
     out: list[RawClaim] = []
     pos = 0
     n = len(f)
-    search = _CANDIDATE.search
+    search = eng.candidate.search
     while pos < n:
         m = search(f, pos)
         if m is None:
@@ -466,7 +635,7 @@ def scan(text: str) -> list[RawClaim]:
         kind = m.lastgroup
         if kind == "skip":
             continue
-        r = _read(m, kind, text, f, skip_lines, memory, out[-1].end if out else 0)
+        r = _read(m, kind, text, f, skip_lines, memory, out[-1].end if out else 0, eng)
         if r is not None:
             out.append(r)
             if r.end > pos:
@@ -474,73 +643,122 @@ def scan(text: str) -> list[RawClaim]:
     return ranges.merge(text, f, out)  # two bounds of one quantity as one claim
 
 
-def _in_idiom(f: str, s: int, e: int) -> bool:
+def _in_idiom(f: str, s: int, e: int, part=None) -> bool:
     """Whether a fixed expression (百模大战, 统一, 十四五, 两个...) covers the whole
-    candidate f[s:e]; a longer reading (两个月, 360亿美元) is kept."""
-    lo, hi = max(0, s - _IDIOM_REACH), min(len(f), e + _IDIOM_REACH)
-    if _IDIOM.search(f, lo, hi) is None:
-        return False  # the common case: one C call
-    for im in _IDIOM.finditer(f, lo, hi, overlapped=True):
-        if im.start() <= s and e <= im.end():
+    candidate f[s:e]; a longer reading (两个月, 360亿美元) is kept. `part`:
+    _IDIOM_PARTS[f[s:e]] if the caller has it."""
+    if part is None:
+        part = _IDIOM_PARTS.get(f[s:e])
+        if part is None:
+            return False  # the usual case
+    whole, by_next, by_prev = part
+    if whole:
+        return True
+    for w in by_next.get(f[e:e + 1], ()):
+        if f.startswith(w, s):
             return True
+    if s:
+        for w, i in by_prev.get(f[s - 1], ()):  # f[s:e] is w[i:i + e - s]
+            if i <= s and f.startswith(w, s - i):
+                return True
     return False
 
 
-def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int) -> Optional[RawClaim]:
+def _tail_at(eng: _Engine, f: str, e: int):
+    """The tail after a numeral ending at `e`: (match, groups sfx...post), or (None,
+    _NO_TAIL) when it is empty."""
+    c = f[e:e + 1]
+    if c == " " or c == "\t":
+        k = _SPACES.match(f, e).end()
+        c = f[k:k + 1]
+    if c in _UNIT_ONLY:
+        t = eng.tail_unit.match(f, e)
+        return t, (None, None, None, None, None, *t.groups())
+    if c in _HEAD_FIRST:
+        t = eng.tail.match(f, e)
+        return t, t.group(*_TAIL_IDX)
+    return None, _NO_TAIL
+
+
+_NO_TAIL = (None,) * 8
+
+
+def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int, eng: _Engine) -> Optional[RawClaim]:
     """The claim a candidate stands for, or None. `floor` is where the previous claim
-    ended: a bound word or currency sign before it belongs to that claim, not this one."""
+    ended: a bound word or currency sign before it belongs to that claim, not this one.
+    (The cheap tests come first: most candidates are read without a regex call beyond
+    the tail's.)"""
     num_s, num_e = m.span()
-    if skip_lines and filters.in_spans(skip_lines, num_s):
-        return None
-    if kind == "mult":  # 翻番, 翻两番
+    if skip_lines is not None:
+        i = bisect_right(skip_lines[0], num_s) - 1
+        if i >= 0 and num_s < skip_lines[1][i]:
+            return None
+    if kind == "pct":
+        num_s = m.start("pctnum")
+    elif kind == "mult":  # 翻番, 翻两番
         v = MULTIPLES[m.group()]
         return RawClaim(num_s, num_e, m.group(), float(v), float(v), True, True, False, None,
                         "times", "multiple", None)
-    if kind == "atleast":
-        num_s, num_e = m.span("atleast")
+    c = f[num_e:num_e + 1]  # (_tail_at, inline for the usual cases)
+    if c == " ":
+        c = f[num_e + 1:num_e + 2]
+    if c in _UNIT_ONLY:
+        t = eng.tail_unit.match(f, num_e)
+        unit_word, scale, post = t.groups()
+        sfx = more = u1 = join = level = None
+    elif c in _NOT_TAIL:
+        t = None
+        sfx = more = u1 = join = level = unit_word = scale = post = None
     else:
-        kind = _NUM_KINDS[kind]
-        if kind == "pct":
-            num_s = m.start("pctnum")
-    t = _TAIL.match(f, num_e)
-    if kind == "zh" and f[num_e - 1] in measures.NUMERAL_UNIT_CHARS:
+        t, (sfx, more, u1, join, level, unit_word, scale, post) = _tail_at(eng, f, num_e)
+    if kind == "zh" and f[num_e - 1] in _NUMERAL_UNIT_CHARS:
         # 五十兆字节, 12千米, 二两: a unit word takes its first character back from the numeral
         j = measures.unit_first(f, num_s, num_e)
-        if j is None and not (t.group("unit") or t.group("u1")):
+        if j is None and not (unit_word or u1):
             j = measures.digit_unit(f, num_s, num_e)
         if j is not None:
             num_e = j
-            t = _TAIL.match(f, num_e)
-    sfx, more, u1, join, level, unit_word, scale, post = t.group(*_TAIL_IDX)
-    tail_e = t.end()
-    if _in_idiom(f, num_s, tail_e):
+            t, (sfx, more, u1, join, level, unit_word, scale, post) = _tail_at(eng, f, num_e)
+    tail_e = num_e if t is None else t.end()
+    part = _IDIOM_PARTS.get(f[num_s:tail_e])
+    if part is not None and _in_idiom(f, num_s, tail_e, part):
         return None
-    p = _PREFIX.match(f, max(floor, m.start() - _PREFIX_BACK), m.start())
-    pre, cur, sev = p.group("pre", "cur", "sev")
-    if sev and (kind == "atleast" or f[num_s] not in _SEVERAL_HEADS):
-        # 数 is "several" only before a bare magnitude (数十亿, 数万); 人数过万 is not
-        p = _PREFIX_NO_SEV.match(f, max(floor, m.start() - _PREFIX_BACK), m.start())
-        (pre, cur), sev = p.group("pre", "cur"), None
-    claim_s = p.start() if (pre or cur or sev) else m.start()
+    ms = claim_s = m.start()
+    pre = cur = sev = close = None
+    lo = ms - _PREFIX_BACK
+    if lo < floor:
+        lo = floor
+    if ms > lo:
+        c = f[ms - 1]
+        if (c in _PREFIX_ONE or c in _PREFIX_LAST2 or c in _PREFIX_FILL) and _may_have_prefix(f, lo, ms):
+            p = _PREFIX.match(f, lo, ms)
+            pre, cur, sev = p.groups()  # (by position: named groups cost more in `regex`)
+            if sev and (kind == "atleast" or f[num_s] not in _SEVERAL_HEADS):
+                # 数 is "several" only before a bare magnitude (数十亿, 数万); 人数过万 is not
+                p = _PREFIX_NO_SEV.match(f, lo, ms)
+                (pre, cur), sev = p.groups(), None
+            if pre or cur or sev:
+                claim_s = p.start()
     claim_e = tail_e
-    close = None
-    if pre and _THAN_LAST.search(pre):  # 比X大: read with its closer; 占比25% has none
-        if not (p.start() and _SCORE_BEFORE.match(f, p.start() - 1)):  # 3比2大胜 is a score
-            close = _CLOSER.match(f, tail_e, tail_e + 4)
-        if close is None:
-            pre = None
-            claim_s = p.start("cur") if cur else (p.start("sev") if sev else m.start())
-        else:
-            claim_e = close.end()
-    elif pre and _THAN_FIRST.match(pre):  # 占比过20: 比 is 占比's, 过 the bound word
-        claim_s += _THAN_FIRST.match(pre).end()
+    if pre:
+        if _THAN_LAST.search(pre):  # 比X大: read with its closer; 占比25% has none
+            if not (p.start() and _SCORE_BEFORE.match(f, p.start() - 1)):  # 3比2大胜 is a score
+                close = _CLOSER.match(f, tail_e, tail_e + 4)
+            if close is None:
+                pre = None
+                claim_s = p.start(2) if cur else (p.start(3) if sev else ms)
+            else:
+                claim_e = close.end()
+        elif _THAN_FIRST.match(pre):  # 占比过20: 比 is 占比's, 过 the bound word
+            claim_s += _THAN_FIRST.match(pre).end()
     num = f[num_s:num_e]
-    if kind == "zh" and len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur or join):
-        return None  # a lone Chinese digit (一场, 两种) states no quantity
-    if kind == "bare" and not (pre or sev or level):
+    if kind == "zh":
+        if len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur or join):
+            return None  # a lone Chinese digit (一场, 两种) states no quantity
+    elif kind == "bare" and not (pre or sev or level):
         return None  # 万 alone is not a number
     has_bound = bool(pre or cur or sev or more or post or kind == "atleast" or level)
-    ranged = _bare_range(f, num_s, num, t)  # 一千到一千五百, 1000-5000: a claim without a unit
+    ranged = bool(join) and _bare_range(f, num_s, num, t)  # 一千到一千五百, 1000-5000: a claim without a unit
 
     # --- what is not a claim
     if kind != "atleast" and filters.not_a_claim(f, num_s, t.end("sfx") if sfx else num_e, num, unit_word,
@@ -639,15 +857,12 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int)
     # --- bound
     bound = None
     if pre:
-        kinds = [BOUND_WORDS[w.lower()] for w in _PRE_SPLIT.findall(pre)]
-        bound = kinds[-1] if kinds else None
-        if len(kinds) > 1 and "eq" in kinds and _OR_IN.search(pre):  # 小于或等于, equal to or more than
-            bound = next((INCLUSIVE[k] for k in kinds if k in INCLUSIVE), bound)
+        bound = _bound_of(pre)
         if close is not None:
             bound = CLOSERS[close.group("close")]
         if bound in ("plain", "than"):  # 不过 ("only") is not 过 ("over"); 比 with no closer
             bound = None
-            claim_s = p.start("cur") if cur else (p.start("sev") if sev else m.start())
+            claim_s = p.start(2) if cur else (p.start(3) if sev else m.start())
     step = inner_step
     if more:
         bound, step = "more", place

@@ -26,6 +26,8 @@ from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, Optional
 
+import re
+
 import regex
 
 from .._data import load_toml
@@ -85,6 +87,9 @@ _FRAME_WORDS = sorted(
     + [(v, "alone", True) for w in ALONE for v in _variants(w)],
     key=lambda x: -len(x[0]),
 )
+# (literal words: Python's re finds them as regex does; _FRAME_WORDS is longest first)
+_FRAME_RE = re.compile("|".join(re.escape(w) for w, _, _ in _FRAME_WORDS))
+_FRAME_KIND = {w: (kind, latin) for w, kind, latin in _FRAME_WORDS}
 # Between an opener and X, or Y and a closer: spaces only.
 _SPACES = regex.compile(rf"{SP}*")
 # A character that may continue a numeral across a window's edge.
@@ -194,21 +199,22 @@ def _items(text: str, f: str, claims: list, starts: list[int], a: int, b: int) -
 
 def _frame_words(f: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, word) of each frame word that may frame a range, in order: an
-    opener before a number, a closer, a Latin word standing alone (not fromage)."""
+    opener before a number, a closer, a Latin word standing alone (not fromage). One
+    pass over the text finds them all, the longest word first where they overlap (间
+    inside 之间 is not one more)."""
     out = []
-    taken = set()
-    for w, kind, latin in _FRAME_WORDS:
-        i = f.find(w)
-        while i >= 0:
-            e = i + len(w)
-            if i not in taken and not (
-                latin and (_LATIN.match(f, i - 1) and i > 0 or _LATIN.match(f, e))
-            ) and (kind != "open" or _NUMBER_AHEAD.match(f, e)):
-                out.append((i, e, kind, w))
-                taken.update(range(i, e))  # 间 inside 之间
-            i = f.find(w, e)
-    out.sort()
+    for m in _FRAME_RE.finditer(f):
+        i, e = m.span()
+        w = m.group()
+        kind, latin = _FRAME_KIND[w]
+        if not (latin and (i > 0 and _is_latin(f[i - 1]) or _is_latin(f[e:e + 1]))) \
+                and (kind != "open" or _NUMBER_AHEAD.match(f, e)):
+            out.append((i, e, kind, w))
     return out
+
+
+def _is_latin(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
 
 
 def _framed(text: str, f: str, claims: list, hits) -> list:
