@@ -8,18 +8,18 @@ furniture. The word lists live in data/not_claims.toml; the rules are here.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
-
-import re
 
 import regex
 
 from .._data import load_toml
 from .numbers import ZH_BIG, ZH_DIGITS, fold
 
-__all__ = ["SKIP_FIRST", "SKIP_REST", "furniture_spans", "in_spans", "not_a_claim", "bare_number_is_claim"]
+__all__ = ["SKIP_FIRST", "SKIP_REST", "SKIP_DIGITS_REST", "SKIP_URL_REST", "FURNITURE_MARKERS", "furniture_spans",
+           "in_spans", "not_a_claim", "bare_number_is_claim"]
 
 _NC = load_toml("not_claims.toml")
 
@@ -40,7 +40,7 @@ IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]
 # (Look-behinds have one width each, as `re` needs: the month's "not 13-99, 00 or a
 # lone 0" is four of them.)
 SKIP_FIRST = r"\dhf"
-SKIP_REST = r"""
+SKIP_DIGITS_REST = r"""
       (?<= \d ) (?= \d{0,8}+ [-/.:\ \t年月] | \d{6} )    # (a quick test: the digits of each of these end so,
       (?: (?<! \d . ) \d{3} [-/.] \d{1,2} (?: [-/.] \d{1,2} )? (?! [\d.%] )      #  or are seven or more) 2024-04-29, 2023.8
         | (?<! \d . ) \d? : \d{2} (?: : \d{2} )? (?! \d )                       # 20:30
@@ -49,13 +49,17 @@ SKIP_REST = r"""
           [ \t]? 月 (?: [ \t]? \d{1,2} [ \t]? [日号] )?                               # 7月, 7月14日
         | (?<! \d . ) (?: (?<= 0 ) \d{2,3} - \d{7,8} | \d{6,7} ) (?! \d )            # phone numbers
         | (?<= 1 ) (?<! \d . ) [3-9]\d{9} (?! \d ) )                                 # mobile numbers
-    | (?: (?<= h ) ttps? | (?<= f ) tp ) :// [^\s，。、）)】>"'“”]+                        # URLs
 """
+SKIP_URL_REST = r"""
+      (?: (?<= h ) ttps? | (?<= f ) tp ) :// [^\s，。、）)】>"'“”]+                        # URLs
+"""
+SKIP_REST = SKIP_DIGITS_REST + "|" + SKIP_URL_REST  # (the order they are tried in)
 
 _VERSION_AFTER = regex.compile(rf"\s*(?:{_alt(fold(w) for w in _NC['version_markers']['words'])})")
 _VERSION_FIRST = frozenset(fold(w)[0] for w in _NC["version_markers"]["words"])
 # (literal words: Python's re finds them as regex does, and faster)
-_FURNITURE = re.compile(_alt(fold(w) for w in _NC["furniture"]["markers"]))
+FURNITURE_MARKERS = [fold(w) for w in _NC["furniture"]["markers"]]
+_FURNITURE = re.compile(_alt(FURNITURE_MARKERS))
 _DS = _NC["date_suffixes"]
 _YEAR_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['year'])})")
 _MONTH_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['month'])})")
@@ -99,10 +103,19 @@ def increase_word_before(f: str, start: int, words) -> Optional[str]:
 _COMPUTE_LETTER = regex.compile(r"[PET](?![A-Za-z])")
 
 
-def furniture_spans(f: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines that are page furniture (copyright, ICP, phone...)."""
+# not_a_claim finds nothing unless what stands before the numeral is one of
+# _BEFORE_ANY (what _BEFORE ends with, a space, an opening bracket, the text's start)
+# or what follows it is a space or one of _AFTER_ANY (a Latin letter, the first
+# character of a version or date word, a closing bracket).
+_BEFORE_ANY = _BEFORE_LAST | {" ", "\t", "", "(", "（"}
+_AFTER_ANY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）") | _VERSION_FIRST | _DATE_FIRST
+
+
+def furniture_spans(f: str, markers=None) -> list[tuple[int, int]]:
+    """(start, end) of the lines that are page furniture (copyright, ICP, phone...).
+    `markers`: the matches of FURNITURE_MARKERS in `f`, if the caller has found them."""
     spans = []
-    for m in _FURNITURE.finditer(f):
+    for m in (_FURNITURE.finditer(f) if markers is None else markers):
         s = f.rfind("\n", 0, m.start()) + 1
         e = f.find("\n", m.end())
         spans.append((s, len(f) if e < 0 else e))
@@ -159,6 +172,9 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
 def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_bound: bool) -> bool:
     """True when the numeral at f[s:e] is a name, date, ordinal, version or code."""
     before = f[s - 1] if s else ""
+    after = f[e:e + 1]
+    if before not in _BEFORE_ANY and after not in _AFTER_ANY and not after.isspace():
+        return False  # (the usual case: none of the tests below can hold)
     if before in _BEFORE_LAST:  # one backwards match decides what stands before
         b = _BEFORE.match(f, s - 12 if s > 12 else 0, s)
     elif before == " " or before == "\t" or not s:  # (spaces: look at what they follow)
@@ -179,7 +195,6 @@ def not_a_claim(f: str, s: int, e: int, num: str, unit_word: Optional[str], has_
             return True  # 昇腾910, 第六届, Top 10
         else:
             line_head = True
-    after = f[e:e + 1]
     if after.isascii() and after.isalpha() and not unit_word and not _COMPUTE_LETTER.match(f, e):
         return True  # 5G, 3D, 60s
     if not unit_word and (after in _VERSION_FIRST or after.isspace()) and _VERSION_AFTER.match(f, e, e + 8):

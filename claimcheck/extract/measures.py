@@ -20,6 +20,7 @@ lists as tries, bounded repeats).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -28,7 +29,9 @@ import regex
 
 from .._data import load_toml
 from ._trie import trie
-from .numbers import DIG, EN_SCALES, EN_TENS, EN_UNITS, SMALL, SP, ZH_POINTS, fold, parse_arabic, parse_en, parse_zh
+from .numbers import (
+    DIG, EN_SCALES, EN_TENS, EN_UNITS, SMALL, SP, ZH_DIGITS, ZH_POINTS, ZH_SMALL, fold, parse_arabic, parse_en, parse_zh,
+)
 
 __all__ = ["Reading", "Mention", "unit_first", "digit_unit", "half", "age_after", "contextual",
            "guarded", "money_scale", "unit_reading", "after_unit", "parts", "mentions", "NUMERAL_UNIT_CHARS"]
@@ -46,9 +49,6 @@ class Reading(NamedTuple):
 
 def _reading(v) -> Reading:
     return Reading(v[0], Decimal(str(v[1])), v[2])
-
-
-_LATIN = regex.compile(r"[A-Za-z]")
 
 
 def _is_latin(w: str) -> bool:
@@ -317,6 +317,12 @@ _BARE_THEN, _BARE_THEN_JOINED = (
 )
 
 
+# What the first part after a quantity can start with, spaces aside, besides a digit or a
+# letter: a Chinese joiner (又) or numeral.
+_PART_FIRST = frozenset([*(j[0] for j in _JOIN_CJK), *ZH_DIGITS, *ZH_SMALL])
+_SPACES = re.compile(r"[ \t]*")
+
+
 def parts(f: str, end: int, unit: str, factor: Decimal) -> Optional[tuple[Decimal, int]]:
     """The smaller units written after a quantity that ends at `end` in `unit`, whose
     written unit is `factor` canonical units: (their sum in `unit`, where they end), or
@@ -324,6 +330,12 @@ def parts(f: str, end: int, unit: str, factor: Decimal) -> Optional[tuple[Decima
     table = PARTS.get(unit)
     if not table:
         return None
+    c = f[end:end + 1]
+    if c == " " or c == "\t":
+        k = _SPACES.match(f, end).end()
+        c = f[k:k + 1]
+    if not (c in _PART_FIRST or c.isdecimal() or c.isalpha() and c < "\u2e80" or c > "\uffff"):
+        return None  # (no joiner, number or word can start there: _PART cannot match)
     total, last, pos = Decimal(0), factor, end
     ratio = _MAX_RATIO.get(unit, _MAX_RATIO["default"])  # 12 inches to the foot, 100 cents
     while True:

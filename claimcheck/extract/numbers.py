@@ -25,11 +25,10 @@ the whole text.
 
 from __future__ import annotations
 
+import re as _re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple, Optional
-
-import re as _re
 
 import regex
 
@@ -142,10 +141,37 @@ _UNSAFE_ALWAYS = frozenset(chr(c) for a, b in _engines.parse(_engines.UNSAFE_OTH
 _FOLD_SCAN = _re.compile("[" + _FOLD_CLASS + _UNSAFE_CLASS + "]+")
 
 
+def _common_class() -> str:
+    """A class body for the characters of most Chinese and English text (ASCII, Latin-1,
+    general punctuation, CJK punctuation, kana, CJK ideographs, full-width punctuation)
+    less any that folding changes or the engines classify differently: a text of only
+    these needs neither folding nor `regex`."""
+    drop = set(_FOLD_STR)
+    for table in (_engines.UNSAFE_WORD, _engines.UNSAFE_OTHER):
+        for a, b in _engines.parse(table):
+            drop.update(chr(c) for c in range(a, b + 1))
+    ranges: list[list[int]] = []
+    for a, b in ((0x09, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x2027), (0x2030, 0x205E),
+                 (0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E)):
+        for c in range(a, b + 1):
+            if chr(c) in drop:
+                continue
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+_UNCOMMON = _re.compile("[^" + _common_class() + "]")
+
+
 def fold_scan(text: str) -> tuple[str, bool]:
     """(fold(text), whether the folded text must be read with the `regex` compilations
     of the patterns that extract/ also compiles with `re`; see _engines). One pass in
     C over the text in the usual case, where no character of either kind occurs."""
+    if _UNCOMMON.search(text) is None:
+        return text, False  # (nothing to fold: full-width digits are uncommon too)
     if "，" in text:
         text = _FW_GROUP.sub(",", text)
     if _FOLD_SCAN.search(text) is None:

@@ -1,13 +1,19 @@
 """Quantities: a numeral, the bound words around it and its unit, read as one claim.
 
-One compiled pattern (`_CLAIM`) scans the folded text once. Its pieces come from the
+A candidate scan finds the numerals of the folded text in one pass; around each, a
+tail pattern reads forwards (scale word, 多/余, %, a range's second end, unit) and a
+prefix pattern backwards (bound words, currency sign, 数). Their pieces come from the
 data files: bound words (bounds.toml), units and currency signs (units.toml),
 classifiers (counters.toml), skipped words (not_claims.toml) and numerals (numbers.py).
-Each match is turned into an interval in a canonical unit by `_read`, following the
+Each candidate is turned into an interval in a canonical unit by `_read`, following the
 table "Reading bound words" in DESIGN.md; filters.py decides what is not a claim.
 
 The hot loop does no pint calls and builds no pydantic objects: values are scaled
-exactly with Decimal factors from the data, and Claims are made at the end.
+exactly with Decimal factors from the data, and Claims are made at the end. It is also
+written to call few regexes: the scan and the tail are compiled with Python's `re` as
+well as with `regex` (see _engines), and cheap character tests decide when the prefix
+pattern, the idiom lookup and the tests of filters.py can find nothing, which is most
+of the time.
 """
 
 from __future__ import annotations
@@ -124,13 +130,14 @@ _UNIT_LATIN = [u for u in UNITS if regex.match(r"[A-Za-z]", u) and u.lower() not
 
 # ------------------------------------------------------------------------ the grammar
 # Three patterns, so that the scan stays in C almost everywhere:
-#   _CANDIDATE  finds numerals (and the few word forms that are whole claims: 翻番, 上万)
-#               with one pass; every alternative starts with a numeral-like character,
-#               and a one-class lookahead rejects all other positions at once;
+#   _CANDIDATE_SRC  finds numerals (and the few word forms that are whole claims: 翻番,
+#               上万) with one pass; it starts with one class of all the characters a
+#               candidate can start with, which a search skips to in a C loop;
 #   _PREFIX     is matched *backwards* from a numeral's start (regex's REVERSE mode,
 #               anchored at the numeral): bound words, fillers, currency sign, 数;
-#   _TAIL       is matched forwards, anchored at the numeral's end: scale suffix, 多/余,
+#   _TAIL_SRC   is matched forwards, anchored at the numeral's end: scale suffix, 多/余,
 #               %/成, a range's second end, 级, unit or classifier, 规模, suffix bound.
+# The candidate scan and the tail compile in both engines (_Engine; _engines.py).
 
 
 def _lone(n: str) -> str:
@@ -189,37 +196,61 @@ def _rest_alt(words) -> str:
 # The candidate scan: what _num("") and the skipped spans match, in the same order, but
 # each alternative written from its second character on (see numbers.ARABIC_REST): the
 # pattern starts with one class of all first characters, so that a search skips the
-# text between numerals in a C loop, in `re` as in `regex` (_engines). The empty group
-# that ends each alternative names what was found (m.lastgroup).
+# text between numerals in a C loop, in `re` as in `regex` (_engines). Then the first
+# character decides which alternatives are tried, in their order: after a digit the
+# skipped spans (dates, times, phone numbers), fractions and numerals; after a Chinese
+# digit 百分之, fractions and numerals; after a letter a URL, half/quarter and English
+# numbers. The empty group that ends each alternative names what was found
+# (m.lastgroup; _KIND_OF drops the number that keeps the names apart).
 _FIRST = sorted({".", "-", "负", *ZH_DIGITS, *ZH_SMALL, *ZH_BIG, *(w[0] for w in MULTIPLES),
                  *(w[0] for w in AT_LEAST_WORDS), *filters.SKIP_FIRST.replace("\\d", ""), "a", "o", "h", "q",
                  *EN_RUN_FIRST})
 _RUN = rf"[\d,.\ \t{DIG}{SMALL}]"  # what a numeral before 分之 is made of
-_CANDIDATE_SRC = rf"""
-    [\d{"".join(regex.escape(c) for c in _FIRST)}]
-    (?: (?: {filters.SKIP_REST} ) (?P<skip>)
-      | (?<= 翻 ) {_rest_alt(MULTIPLES)} (?P<mult>)                                 # 翻番, 翻两番
-      | {_rest_alt(AT_LEAST_WORDS)} (?! [{DIG}{SMALL}{BIG}\d] ) (?P<atleast>)      # 上万, 近万
-      | (?<= 百 ) {SP}* 分 {SP}* 之 {SP}* (?P<pctnum> {_PCT_BODY} ) (?P<pct>)       # 百分之五
-      | (?: (?<= \d ) (?= \d{{0,8}}+ [/\ \t] | \d{{8}} )        # (a quick test for the next two)
+_F12 = rf"""(?<= \d ) (?= \d{{0,8}}+ [/\ \t] | \d{{8}} )        # (a quick test for the two)
             (?: (?<! [\d./] . ) \d*+ {SP}* / {SP}* \d+ (?! [\d/] )                    # 1/2
               | (?<! [\d.] . ) \d{{0,2}}+ {SP}+ out {SP}+ of {SP}+ \d{{1,3}} (?! [\d.] ) )   # 3 out of 4
-          | (?<= [\d.{DIG}{SMALL}] ) (?= {_RUN}{{0,16}}+ (?: 分 | {_RUN} ) )   # (a quick test: 分 after the numeral)
+"""
+_F3 = rf"""(?= {_RUN}{{0,16}}+ (?: 分 | {_RUN} ) )   # (a quick test: 分 after the numeral)
             (?<! [\d.{DIG}{SMALL}] . )
             (?: {ARABIC_REST} | (?<= [{DIG}{SMALL}] ) [{DIG}{SMALL}]* ) {SP}* 分 {SP}* 之 {SP}*
             (?: {ARABIC} | [{DIG}{SMALL}点]+ )                                     # 四分之一
-          | (?<= [aohq] ) (?<! [A-Za-z] . )
+"""
+_F4 = rf"""(?<= [aohq] ) (?<! [A-Za-z] . )
             (?: (?: (?<= a ) n? | (?<= o ) ne ) {SP}+ (?: half | quarter ) | (?<= h ) alf | (?<= q ) uarter )
-            (?! [A-Za-z] ) ) (?P<frac>)                                            # (a) half
-      | (?: (?<= 负 ) {_zh_body("")}
-          | (?<= - ) (?<! [\w.] . ) {_zh_body("")}
-          | (?<= [\d.{DIG}{SMALL}] ) (?<! [\d.] . )
-            (?: (?<= [\d.] ) {ARABIC_REST} | (?<= [{DIG}] ) {_lone("")} | (?<= [{SMALL}] ) ) {_ZH_MORE}
-        ) (?P<zh>)
-      | (?<= [{EN_RUN_FIRST}] ) {EN_RUN_REST} (?P<en>)
-      | (?<= [{BIG}] ) [{BIG}]? (?P<bare>)                                          # 万亿 after 超/数/上
+            (?! [A-Za-z] )                                                          # (a) half
+"""
+_ZH_REST = rf"""(?<! [\d.] . ) (?: (?<= [\d.] ) {ARABIC_REST} | (?<= [{DIG}] ) {_lone("")} | (?<= [{SMALL}] ) )
+            {_ZH_MORE}"""
+_PCT_REST = rf"""(?<= 百 ) {SP}* 分 {SP}* 之 {SP}* (?P<pctnum> {_PCT_BODY} )      # 百分之五
+"""
+_KIND_OF: dict[str, str] = {}
+
+
+def _kind(name: str) -> str:
+    """An empty group that names what an alternative found (see _KIND_OF)."""
+    group = f"{name}_{len(_KIND_OF)}"
+    _KIND_OF[group] = name
+    return f"(?P<{group}>)"
+
+
+_CANDIDATE_SRC = rf"""
+    [\d{"".join(regex.escape(c) for c in _FIRST)}]
+    (?: (?<= \d ) (?: (?: {filters.SKIP_DIGITS_REST} ) {_kind("skip")}
+                    | {_F12} {_kind("frac")} | {_F3} {_kind("frac")} | {_ZH_REST} {_kind("zh")} )
+      | (?<= [{DIG}{SMALL}] ) (?: {_PCT_REST} {_kind("pct")} | {_F3} {_kind("frac")} | {_ZH_REST} {_kind("zh")} )
+      | (?<= [a-z] ) (?: (?: {filters.SKIP_URL_REST} ) {_kind("skip")} | {_F4} {_kind("frac")}
+                       | (?<= [{EN_RUN_FIRST}] ) {EN_RUN_REST} {_kind("en")} )
+      | (?<= [{BIG}] ) [{BIG}]? {_kind("bare")}                                  # 万亿 after 超/数/上
+      | (?<= \. ) (?: {_F3} {_kind("frac")} | {_ZH_REST} {_kind("zh")} )
+      | (?<= - ) (?<! [\w.] . ) {_zh_body("")} {_kind("zh")}
+      | (?<= 负 ) {_zh_body("")} {_kind("zh")}
+      | (?<= 翻 ) {_rest_alt(MULTIPLES)} {_kind("mult")}                          # 翻番, 翻两番
+      | {_rest_alt(AT_LEAST_WORDS)} (?! [{DIG}{SMALL}{BIG}\d] ) {_kind("atleast")}   # 上万, 近万
     )
 """
+# (every first character above belongs to one branch only)
+assert not (set(ZH_DIGITS) | set(ZH_SMALL)) & set(ZH_BIG) and not {w[0] for w in [*MULTIPLES, *AT_LEAST_WORDS]} \
+    & {*ZH_DIGITS, *ZH_SMALL, *ZH_BIG}
 
 
 def _latin_word(w: str) -> str:
@@ -327,8 +358,11 @@ _TAIL_HEAD = rf"""
         {_num("2")} (?P<sfx2> {_SCALE_SFX} )? (?: {SP}* (?P<more2> [多余] ) )? )?
     (?: {SP}* (?P<level> {_alt(LEVEL)} ) )?
 """
+_UNIT_WORD_FIRST = "".join(regex.escape(c) for c in sorted(
+    {w[0] for w in [*_UNIT_CJK, *CLASSIFIERS, *_UNIT_LATIN]} | _anycase(w[0] for w in _IGNORE_CASE)))
 _TAIL_UNIT = rf"""
     (?: (?: {SP}* | - (?= [A-Za-z]{{2}} ) )          # a hyphen before a word unit: 3-inch, six-mile
+        (?= [{_UNIT_WORD_FIRST}] )                    # (a quick test before the word lists)
         (?P<unit> (?: {trie(_UNIT_CJK + list(CLASSIFIERS))} ) (?! (?<= [{_SIGNS}] ) \d )   # 10 $, not 1 $10
                 | (?: {trie(_UNIT_LATIN)} ) (?! [A-Za-z\d] )      # not 24703m212
                 | (?i: {trie(_IGNORE_CASE)} ) (?! [A-Za-z\d] ) ) )?
@@ -346,9 +380,6 @@ _UNIT_FIRST = frozenset(
     | {"-", "规"} | {w[0] for w in [*_SUFFIX_ZH, *_SUFFIX_EN]}
 )
 _UNIT_ONLY = _UNIT_FIRST - _HEAD_FIRST
-# characters that begin no tail and are no space: a numeral followed by one has none
-_NOT_TAIL_SAMPLE = "，。、；：？！,.;:?!)）」』》”\"'\n的了和与是在为年月日"
-_NOT_TAIL = frozenset(c for c in _NOT_TAIL_SAMPLE if c not in _HEAD_FIRST | _UNIT_FIRST)
 _SPACES = re.compile(r"[ \t]*")
 
 
@@ -375,7 +406,7 @@ def _exact() -> _Engine:
 
 
 _TAIL_IDX = tuple(_FAST.tail.groupindex[n] for n in ("sfx", "more", "u1", "join", "level", "unit", "scale", "post"))
-_TAIL_UNIT_IDX = tuple(_FAST.tail_unit.groupindex[n] for n in ("unit", "scale", "post"))
+assert tuple(_FAST.tail_unit.groupindex) == ("unit", "scale", "post")  # (read with .groups())
 _PRE_SPLIT = regex.compile(_alt(BOUND_WORDS), regex.IGNORECASE)
 _OR_IN = regex.compile("|".join(_latin_word(w) for w in OR_WORDS), regex.VERBOSE)
 _THAN_LAST = regex.compile(rf"(?: {_alt(CIRCUMFIX_OPENERS)} ) (?: {_alt(FILLERS)} ){{0,2}} $", regex.VERBOSE)
@@ -516,6 +547,9 @@ _LAST_PLACE = regex.compile(rf"({ARABIC})?\s*([{SMALL}{BIG}]*)\s*$", regex.VERBO
 
 
 _HUGE = Decimal("1e40")
+_ONE = Decimal(1)
+_NINE_TENTHS = Decimal("0.9")
+_ELEVEN_TENTHS = Decimal("1.1")
 
 
 def _interval(v: Decimal, kind: Optional[str], step: Optional[Decimal]):
@@ -536,16 +570,26 @@ def _interval(v: Decimal, kind: Optional[str], step: Optional[Decimal]):
     if kind == "le":
         return None, v, False, True, False
     if kind == "near":
-        return v * Decimal("0.9"), v, True, False, True
+        return v * _NINE_TENTHS, v, True, False, True
     if kind == "about":
-        return v * Decimal("0.9"), v * Decimal("1.1"), True, True, True
+        return v * _NINE_TENTHS, v * _ELEVEN_TENTHS, True, True, True
     if kind == "more":
-        return v, v + (step or Decimal(1)), False, False, True
+        return v, v + (step or _ONE), False, False, True
     if kind == "several":
         return v * 2, v * 10, True, False, True
     if kind == "level":
         return v, v * 10, True, False, True
     raise ValueError(kind)
+
+
+@lru_cache(maxsize=4096)
+def _than(pre: str) -> tuple[bool, int]:
+    """(whether the bound words end with the opener of 比X大, how many characters the
+    opener and its fillers take when they begin them instead, or 0)."""
+    if _THAN_LAST.search(pre):
+        return True, 0
+    m = _THAN_FIRST.match(pre)
+    return False, m.end() if m else 0
 
 
 @lru_cache(maxsize=4096)
@@ -557,10 +601,6 @@ def _bound_of(pre: str) -> Optional[str]:
     if len(kinds) > 1 and "eq" in kinds and _OR_IN.search(pre):
         bound = next((INCLUSIVE[k] for k in kinds if k in INCLUSIVE), bound)
     return bound
-
-
-def _f(d: Optional[Decimal]) -> Optional[float]:
-    return None if d is None else float(d)
 
 
 # ------------------------------------------------------------------------ units
@@ -576,7 +616,7 @@ def _nouns_before(f: str, start: int):
 
 def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -> str:
     """What a classifier counts (see counters.toml for the order of the rules)."""
-    m = _NOUN_AFTER.match(f, end, min(len(f), end + 12))
+    m = _NOUN_AFTER.match(f, end, end + 12)
     if m:
         unit = NOUNS[m.group(1)]
         if classifier in UNIT_CLASSIFIERS.get(unit, ()):
@@ -620,7 +660,13 @@ def scan(text: str) -> list[RawClaim]:
     """Every claim in `text` (a str), as RawClaims in text order."""
     f, exact = fold_scan(text)
     eng = _exact() if exact else _FAST
-    spans = filters.furniture_spans(f)  # lines of page furniture
+    if _WORDS is None:
+        spans, frames = filters.furniture_spans(f), None
+    else:  # page furniture markers and range frame words in one pass
+        markers, frames = [], []
+        for w in _WORDS.finditer(f):
+            (markers if w.group() in _MARKERS else frames).append(w)
+        spans = filters.furniture_spans(f, markers)  # lines of page furniture
     skip_lines = ([a for a, _ in spans], [b for _, b in spans]) if spans else None
     memory: dict = {}  # classifier -> (unit, end) of the last count, for enumerations
     out: list[RawClaim] = []
@@ -632,7 +678,7 @@ def scan(text: str) -> list[RawClaim]:
         if m is None:
             break
         pos = m.end()
-        kind = m.lastgroup
+        kind = _KIND_OF[m.lastgroup]
         if kind == "skip":
             continue
         r = _read(m, kind, text, f, skip_lines, memory, out[-1].end if out else 0, eng)
@@ -640,7 +686,30 @@ def scan(text: str) -> list[RawClaim]:
             out.append(r)
             if r.end > pos:
                 pos = r.end
-    return ranges.merge(text, f, out)  # two bounds of one quantity as one claim
+    return ranges.merge(text, f, out, frames)  # two bounds of one quantity as one claim
+
+
+def _words_pattern():
+    """One pattern for the page furniture markers (filters) and the frame words of
+    ranges (ranges), which scan() finds in one pass; None (two passes) if a word of one
+    list could overlap a word of the other, so that one match could hide the other."""
+    a, b = set(filters.FURNITURE_MARKERS), set(ranges.FRAME_WORDS)
+
+    def hides(x: str, y: str, frame: bool) -> bool:
+        """Whether an occurrence of x can hide one of y (overlap it) that counts: a
+        Latin frame word after a letter counts for nothing (copyright, through)."""
+        return x in y or y in x or any(
+            x.endswith(y[:k]) and not (frame and y[0].isascii() and y[0].isalpha()
+                                       and x[-k - 1:-k].isascii() and x[-k - 1:-k].isalpha())
+            for k in range(1, len(y)))
+
+    if any(hides(x, y, True) or hides(y, x, False) for x in a for y in b):
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(a | b, key=lambda w: (-len(w), w))))
+
+
+_WORDS = _words_pattern()
+_MARKERS = frozenset(filters.FURNITURE_MARKERS)
 
 
 def _in_idiom(f: str, s: int, e: int, part=None) -> bool:
@@ -706,11 +775,14 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
         t = eng.tail_unit.match(f, num_e)
         unit_word, scale, post = t.groups()
         sfx = more = u1 = join = level = None
-    elif c in _NOT_TAIL:
+    elif c in _HEAD_FIRST:
+        t = eng.tail.match(f, num_e)
+        sfx, more, u1, join, level, unit_word, scale, post = t.group(*_TAIL_IDX)
+    elif c == " " or c == "\t":  # (more spaces)
+        t, (sfx, more, u1, join, level, unit_word, scale, post) = _tail_at(eng, f, num_e)
+    else:  # no tail begins with that character
         t = None
         sfx = more = u1 = join = level = unit_word = scale = post = None
-    else:
-        t, (sfx, more, u1, join, level, unit_word, scale, post) = _tail_at(eng, f, num_e)
     if kind == "zh" and f[num_e - 1] in _NUMERAL_UNIT_CHARS:
         # 五十兆字节, 12千米, 二两: a unit word takes its first character back from the numeral
         j = measures.unit_first(f, num_s, num_e)
@@ -741,7 +813,8 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
                 claim_s = p.start()
     claim_e = tail_e
     if pre:
-        if _THAN_LAST.search(pre):  # 比X大: read with its closer; 占比25% has none
+        than_last, than_first = _than(pre)
+        if than_last:  # 比X大: read with its closer; 占比25% has none
             if not (p.start() and _SCORE_BEFORE.match(f, p.start() - 1)):  # 3比2大胜 is a score
                 close = _CLOSER.match(f, tail_e, tail_e + 4)
             if close is None:
@@ -749,8 +822,8 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
                 claim_s = p.start(2) if cur else (p.start(3) if sev else ms)
             else:
                 claim_e = close.end()
-        elif _THAN_FIRST.match(pre):  # 占比过20: 比 is 占比's, 过 the bound word
-            claim_s += _THAN_FIRST.match(pre).end()
+        elif than_first:  # 占比过20: 比 is 占比's, 过 the bound word
+            claim_s += than_first
     num = f[num_s:num_e]
     if kind == "zh":
         if len(num) == 1 and not (unit_word or u1 or more or post or pre or sev or cur or join):
@@ -770,15 +843,15 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
 
     # --- value
     if kind == "atleast":
-        v, inner_step, place = AT_LEAST_WORDS[num], None, Decimal(1)
+        v, inner_step, place = AT_LEAST_WORDS[num], None, _ONE
     elif kind == "frac":
         if not (has_bound or "之" in num):
             return None  # 1/2, half: a date or a name unless a bound word reads it
-        v, inner_step, place = _fraction(num), None, Decimal(1)
+        v, inner_step, place = _fraction(num), None, _ONE
         if v is None:
             return None
     elif kind == "bare":
-        v = Decimal(1)
+        v = _ONE
         for ch in num:
             v *= ZH_BIG[ch]
         inner_step, place = None, v
@@ -796,18 +869,18 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
         place *= mult
 
     # --- unit
-    unit, factor, ukind = "dimensionless", Decimal(1), "number"
+    unit, factor, ukind = "dimensionless", _ONE, "number"
     scope: Optional[dict] = None
     if kind == "pct":
-        unit, factor, ukind = "percent", Decimal(1), "ratio"
+        unit, factor, ukind = "percent", _ONE, "ratio"
     elif kind == "frac":
         ukind = "ratio"
     elif u1 and not unit_word:
         unit, factor, ukind = UNITS[u1.strip()]
     if cur:
         c = cur.strip()
-        unit, factor, ukind = (CURRENCY_PREFIX[c], Decimal(1), "money") if c in CURRENCY_PREFIX \
-            else (UNIT_PREFIX[c][0], Decimal(1), UNIT_PREFIX[c][1])
+        unit, factor, ukind = (CURRENCY_PREFIX[c], _ONE, "money") if c in CURRENCY_PREFIX \
+            else (UNIT_PREFIX[c][0], _ONE, UNIT_PREFIX[c][1])
     if unit_word:
         unit_end = t.end("unit")
         if unit_word in CLASSIFIERS and unit_word not in UNITS:
@@ -892,7 +965,7 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
         else:
             p2 = _value(n2, "en" if t.group("en2") else "zh") if n2 else None
         sfx2 = t.group("sfx2")
-        scale2 = Decimal(1)
+        scale2 = _ONE
         if sfx2:
             sk = sfx2.strip()
             scale2 = EN_SUFFIXES.get(sk) or EN_SCALES.get(sk.lower().rstrip("s"))
@@ -907,13 +980,12 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
         bound = "range"
     else:
         lo, hi, low_incl, high_incl, approx = _interval(v, bound, step)
-    lo = None if lo is None else lo * factor
-    hi = None if hi is None else hi * factor
     end = claim_e
     while end > claim_s and text[end - 1] in " \t\u3000":
         end -= 1
     return RawClaim(
-        claim_s, end, text[num_s:num_e], _f(lo), _f(hi),
+        claim_s, end, text[num_s:num_e],
+        None if lo is None else float(lo * factor), None if hi is None else float(hi * factor),
         low_incl if lo is not None else False, high_incl if hi is not None else False,
         approx, bound, unit, ukind, scope,
     )

@@ -22,11 +22,10 @@ neighbouring claims.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, Optional
-
-import re
 
 import regex
 
@@ -90,6 +89,7 @@ _FRAME_WORDS = sorted(
 # (literal words: Python's re finds them as regex does; _FRAME_WORDS is longest first)
 _FRAME_RE = re.compile("|".join(re.escape(w) for w, _, _ in _FRAME_WORDS))
 _FRAME_KIND = {w: (kind, latin) for w, kind, latin in _FRAME_WORDS}
+FRAME_WORDS = [w for w, _, _ in _FRAME_WORDS]
 # Between an opener and X, or Y and a closer: spaces only.
 _SPACES = regex.compile(rf"{SP}*")
 # A character that may continue a numeral across a window's edge.
@@ -151,10 +151,11 @@ def lent_magnitude(
 # ------------------------------------------------------------------------ the passes
 
 
-def merge(text: str, f: str, claims: list) -> list:
+def merge(text: str, f: str, claims: list, frames=None) -> list:
     """The RawClaims of `text` (folded: `f`) with framed and two-sided ranges read as one
-    claim each; the claims they are made of are dropped."""
-    hits = _frame_words(f)
+    claim each; the claims they are made of are dropped. `frames`: the matches of
+    FRAME_WORDS in `f`, if the caller has found them."""
+    hits = _frame_words(f, frames)
     if hits:
         claims = _framed(text, f, claims, hits)
     if len(claims) > 1:
@@ -197,13 +198,13 @@ def _items(text: str, f: str, claims: list, starts: list[int], a: int, b: int) -
     return out
 
 
-def _frame_words(f: str) -> list[tuple[int, int, str, str]]:
+def _frame_words(f: str, frames=None) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, word) of each frame word that may frame a range, in order: an
     opener before a number, a closer, a Latin word standing alone (not fromage). One
     pass over the text finds them all, the longest word first where they overlap (间
     inside 之间 is not one more)."""
     out = []
-    for m in _FRAME_RE.finditer(f):
+    for m in (_FRAME_RE.finditer(f) if frames is None else frames):
         i, e = m.span()
         w = m.group()
         kind, latin = _FRAME_KIND[w]
