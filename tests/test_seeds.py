@@ -22,16 +22,11 @@ XFAIL_CLAIMS: dict[str, str] = {
     "000_66da3807e53fe46a.txt|11 项|等 11 项生成式人工智能服务": "noun after a modifier (生成式人工智能服务) not found",
     "002_92933386036dc394.txt|逾300个|目前混元已接入腾讯逾300个业务和产品": "腾讯 + 逾: not matched yet",
     "002_92933386036dc394.txt|47万|复旦大学团队开源包含47万高质量监督微调(sft)数据集": "bare magnitude followed by a modifier: unit guessed from an earlier noun",
-    "002_92933386036dc394.txt|超过50万张|中国加速芯片的市场规模超过50万张": "noun before (加速芯片) is a chip, the table says card",
-    "002_92933386036dc394.txt|超过5万张|本土AI芯片品牌出货超过5万张": "noun before (AI芯片) is a chip, the table says card",
     "003_ba0d8827cd60ccb9.txt|40家以上|培育形成40家以上技术创新能力": "noun after 以上 not looked for",
-    "003_ba0d8827cd60ccb9.txt|1750亿|其参数规模就达到了惊人的1750亿": "参数规模 is more than a clause-window back",
     "003_ba0d8827cd60ccb9.txt|万亿级|人工智能模型体量已跃升至“万亿级”参数规模": "unit after a closing quote not read",
     "003_ba0d8827cd60ccb9.txt|7—8个|需要7—8个投资规模30亿元": "counted noun (数据中心) is beyond the look-ahead window",
-    "004_0fed65722026f005.txt|79个|的大模型已发布\n\n79个": "noun before a paragraph break (headline layout) not used",
     "004_0fed65722026f005.txt|30个|外呼客服话务师助手让原来30个话务师的工作量": "话务师 (a job title) not in the person nouns",
     "004_0fed65722026f005.txt|2人|如今由2人即可完成": "a single-digit count with 人 is skipped as too small",
-    "004_0fed65722026f005.txt|上万张|需要上万张芯片和加速卡支持": "上万 + classifier: unit not resolved (chip vs card)",
 }
 XFAIL_NOT: dict[str, str] = {
     "001_17823c728e522540.txt|70部|推荐阅读 | 70部人工智能政策解读": "link titles in page furniture not recognised",

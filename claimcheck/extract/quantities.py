@@ -119,6 +119,7 @@ PRECISION_WORDS = _UNITS["precision"]["words"]
 CLASSIFIERS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["classifiers"].items()}
 NOUNS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["nouns"].items()}
 UNIT_CLASSIFIERS: dict[str, set] = {u: {fold(c) for c in cs} for u, cs in _COUNTERS["units"].items()}
+COERCE: dict[str, dict] = {u: {fold(c): v for c, v in t.items()} for u, t in _COUNTERS["coerce"].items()}
 BARE_NOUNS: dict[str, str] = {fold(k): v for k, v in _COUNTERS["bare_nouns"].items()}
 EN_NOUNS: dict[str, str] = dict(_COUNTERS["en_nouns"])
 
@@ -432,7 +433,9 @@ for _w in set(filters.IDIOMS):
 # (explicit classes and literal words: Python's re reads them as regex does, and faster)
 _NOUN_AFTER = re.compile(rf"[^，。；！？,;!?\n]{{0,8}}?({trie(NOUNS)})")
 _NOUN_ANY_R = regex.compile(_alt(list(NOUNS) + list(BARE_NOUNS)), regex.REVERSE)
-_CLAUSE_END_R = regex.compile(r"[，。；！？,;!?\n]", regex.REVERSE)
+# A clause ends at punctuation; a line break alone does not end it (web pages break
+# headlines and sentences across lines: 大模型已发布\n\n79个).
+_CLAUSE_END_R = regex.compile(r"[，。；！？,;!?]", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[，。；！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _CJK_WORD = regex.compile(r"[\p{Han}]")
@@ -614,20 +617,30 @@ def _nouns_before(f: str, start: int):
     return _NOUN_ANY_R.finditer(f, c.end() if c else lo, start, overlapped=True)
 
 
+def _counted_as(unit: str, classifier: str) -> Optional[str]:
+    """The unit a noun's unit is counted as with `classifier`, or None if they do not go
+    together (counters.toml [units] and [coerce])."""
+    if classifier in UNIT_CLASSIFIERS.get(unit, ()):
+        return unit
+    return COERCE.get(unit, {}).get(classifier)
+
+
 def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -> str:
     """What a classifier counts (see counters.toml for the order of the rules)."""
     m = _NOUN_AFTER.match(f, end, end + 12)
     if m:
-        unit = NOUNS[m.group(1)]
-        if classifier in UNIT_CLASSIFIERS.get(unit, ()):
+        unit = _counted_as(NOUNS[m.group(1)], classifier)
+        if unit is not None:
             return unit
     nxt = f[end:end + 1]
     if nxt and _is_han(nxt):
         return "count"  # 10个行业: something not in the noun table is counted
     for m in _nouns_before(f, start):
         unit = NOUNS.get(m.group())
-        if unit is not None and classifier in UNIT_CLASSIFIERS.get(unit, ()):
-            return unit
+        if unit is not None:
+            unit = _counted_as(unit, classifier)
+            if unit is not None:
+                return unit
     prev = memory.get(classifier)
     if prev is not None and not _SENTENCE_END.search(f, prev[1], start):
         return prev[0]
@@ -641,7 +654,8 @@ def _bare_unit(f: str, start: int, end: int) -> tuple[str, str]:
         w = m.group()
         if w in BARE_NOUNS:
             return BARE_NOUNS[w], "params"
-        return NOUNS[w], "count"
+        if len(w) > 1:  # one-character nouns (人, 卡) are too often parts of words (惊人)
+            return NOUNS[w], "count"
     nxt = f[end:end + 1]
     if nxt and _is_han(nxt) and nxt not in _PARTICLES:
         return "count", "count"
