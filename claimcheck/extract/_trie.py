@@ -13,36 +13,13 @@ from typing import Iterable
 
 import regex
 
-__all__ = ["trie", "rtrie"]
+__all__ = ["trie", "rtrie", "longest_first"]
 
 
 def trie(words: Iterable[str]) -> str:
     """A non-capturing regex matching any of `words`, longest first. Empty words are
     ignored; an empty list gives a pattern that never matches."""
-    root: dict = {}
-    for w in set(words):
-        if not w:
-            continue
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not root:
-        return "(?!)"
-    return _node(root)
-
-
-def _node(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        branches.append(regex.escape(ch) + _node(node[ch]) if node[ch] else regex.escape(ch))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?"
-    return body
+    return _build(words, reverse=False)
 
 
 def rtrie(words: Iterable[str]) -> str:
@@ -50,27 +27,35 @@ def rtrie(words: Iterable[str]) -> str:
     words, each branch written with its last character last (超过|不超过|过 is
     (?:(?:不)?超)?过). Of the words that end where the match starts, the longest is
     still tried first: they end alike, so each is a suffix of the longer ones."""
+    return _build(words, reverse=True)
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A flat alternation, longest word first: for short lists, and for patterns whose
+    branches must stay whole words."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _build(words: Iterable[str], reverse: bool) -> str:
     root: dict = {}
     for w in set(words):
         if not w:
             continue
         node = root
-        for ch in reversed(w):
+        for ch in (reversed(w) if reverse else w):
             node = node.setdefault(ch, {})
         node[""] = {}
     if not root:
         return "(?!)"
-    return _rnode(root)
+    return _emit(root, reverse)
 
 
-def _rnode(node: dict) -> str:
-    ends = "" in node
+def _emit(node: dict, reverse: bool) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
-        branches.append(_rnode(node[ch]) + regex.escape(ch) if node[ch] else regex.escape(ch))
+        sub = _emit(node[ch], reverse)
+        branches.append(sub + regex.escape(ch) if reverse else regex.escape(ch) + sub)
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?"
-    return body
+    return "(?:" + body + ")?" if "" in node else body

@@ -16,16 +16,13 @@ from typing import Optional
 import regex
 
 from .._data import load_toml
+from ._trie import longest_first as _alt
 from .numbers import ZH_BIG, ZH_DIGITS, fold
 
 __all__ = ["SKIP_FIRST", "SKIP_REST", "SKIP_DIGITS_REST", "SKIP_URL_REST", "FURNITURE_MARKERS", "furniture_spans",
            "in_spans", "not_a_claim", "bare_number_is_claim"]
 
 _NC = load_toml("not_claims.toml")
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 IDIOMS = [fold(w) for w in _NC["idioms"]["words"]]

@@ -30,7 +30,7 @@ import regex
 from .._data import load_toml
 from ._trie import trie
 from .numbers import (
-    DIG, EN_SCALES, EN_TENS, EN_UNITS, SMALL, SP, ZH_DIGITS, ZH_POINTS, ZH_SMALL, fold, parse_arabic, parse_en, parse_zh,
+    DIG, EN_SCALES, EN_TENS, EN_UNITS, SMALL, SP, ZH_DIGITS, ZH_POINTS, ZH_SMALL, fold, parse_numeral,
 )
 
 __all__ = ["Reading", "Mention", "unit_first", "digit_unit", "half", "age_after", "contextual",
@@ -68,15 +68,7 @@ def _number(s: str) -> Optional[Decimal]:
     if s[:1] in ("负", "-"):
         v = _number(s[1:])
         return None if v is None else -v
-    if not s:
-        return None
-    v = parse_arabic(s)
-    if v is not None:
-        return v
-    z = parse_zh(s)
-    if z is not None:
-        return z.value
-    return parse_en(s)
+    return parse_numeral(s) if s else None
 
 
 # ------------------------------------------------------------------------ unit first

@@ -33,6 +33,7 @@ from typing import NamedTuple, Optional
 import regex
 
 from .._data import load_toml
+from ._trie import trie as _alt
 from . import _engines
 
 __all__ = [
@@ -58,28 +59,6 @@ _G = _EN["grammar"]
 def _cls(chars) -> str:
     """A regex character class body from an iterable of single characters."""
     return "".join(regex.escape(c) for c in sorted(set(chars)))
-
-
-def _alt(words) -> str:
-    """An alternation of literal words that prefers the longest (so prefixes never win),
-    written as a trie: t(?:en|h(?:ree|irty))... tests each character once, where a flat
-    list of a hundred words would be tried word by word at every position."""
-    tree: dict = {}
-    for w in set(words):
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(tree) or "(?!)"
-
-
-def _emit(node: dict) -> str:
-    branches = [regex.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
 
 
 def _spaced(word: str) -> str:

@@ -28,7 +28,7 @@ import regex
 
 from .._data import load_toml
 from . import filters, measures, ranges
-from ._trie import rtrie, trie
+from ._trie import longest_first as _alt, rtrie, trie
 from .numbers import (
     APPROX,
     ARABIC,
@@ -60,10 +60,6 @@ __all__ = ["scan", "RawClaim"]
 _BOUNDS = load_toml("bounds.toml")
 _UNITS = load_toml("units.toml")
 _COUNTERS = load_toml("counters.toml")
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # ------------------------------------------------------------------------ the tables
