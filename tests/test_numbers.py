@@ -16,14 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.extract.numbers import (
-    find_numbers,
-    find_percents,
     fold,
     parse_arabic,
     parse_en,
     parse_numeral,
     parse_zh,
 )
+from claimcheck.extract.scanners import find_numbers, find_percents
 
 D = Decimal
 

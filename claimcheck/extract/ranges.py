@@ -6,7 +6,7 @@
              between 20 and 30, from 200 to 3000000, 20 through 100, 位于20和30之间,
              10000与20000间, 介于5和10之间. X and Y are claims of the scan, or plain
              numerals that the scan drops when they stand alone (between 20 and 30);
-             those are found with numbers.find_numbers, run only on the few dozen
+             those are found with scanners.find_numbers, run only on the few dozen
              characters next to a frame word.
   two_sided  a lower-bound claim (gt, ge) and an upper-bound claim (lt, le) with nothing
              but a connector between them are one claim, bound "bounded", each end as
@@ -30,7 +30,8 @@ from typing import NamedTuple, Optional
 import regex
 
 from .._data import load_toml
-from .numbers import BIG, DIG, EN_WORD, SMALL, SP, ZH_BIG, ZH_SMALL, find_numbers, fold, parse_numeral
+from .numbers import BIG, DIG, EN_WORD, SMALL, SP, ZH_BIG, ZH_SMALL, fold, parse_numeral
+from .scanners import find_numbers
 
 __all__ = ["merge", "lent_magnitude"]
 

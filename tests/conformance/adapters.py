@@ -6,8 +6,8 @@ claimcheck side does not exist has no adapter (`adapter(key)` is None, the reaso
 `missing_reason`); it is reported as "no adapter yet" and left out of the tests, never
 faked.
 
-  NumberModel       numbers.find_numbers
-  PercentModel      numbers.find_percents (bare mentions asked for: the spec lists them)
+  NumberModel       scanners.find_numbers
+  PercentModel      scanners.find_percents (bare mentions asked for: the spec lists them)
   NumberRangeModel  claimcheck.extract: claims read with a bound (gt ge lt le eq range)
   Currency/Dimension/Age/TemperatureModel
                     claimcheck.extract: claims of those kinds, the bound words dropped
@@ -27,7 +27,7 @@ from typing import Callable, NamedTuple, Optional
 import regex
 
 from claimcheck._data import load_toml
-from claimcheck.extract import measures, numbers
+from claimcheck.extract import measures, numbers, scanners
 
 from . import score, specs
 from .score import Got, Interval
@@ -39,13 +39,13 @@ Adapter = Callable[[str], list[Got]]
 # ------------------------------------------------------------------------ numbers
 
 def number_model(text: str) -> list[Got]:
-    """NumberModel: every numeral, dates' parts included (numbers.find_numbers)."""
-    return [Got(n.start, n.end - 1, n.value, text=n.text) for n in numbers.find_numbers(text)]
+    """NumberModel: every numeral, dates' parts included (scanners.find_numbers)."""
+    return [Got(n.start, n.end - 1, n.value, text=n.text) for n in scanners.find_numbers(text)]
 
 
 def percent_model(text: str) -> list[Got]:
-    """PercentModel: percentages with their percent figure (numbers.find_percents)."""
-    return [Got(n.start, n.end - 1, n.value, text=n.text) for n in numbers.find_percents(text, bare=True)]
+    """PercentModel: percentages with their percent figure (scanners.find_percents)."""
+    return [Got(n.start, n.end - 1, n.value, text=n.text) for n in scanners.find_percents(text, bare=True)]
 
 
 # ------------------------------------------------------------------------ unit names
