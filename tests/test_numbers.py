@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from claimcheck.extract.numbers import (
     fold,
     parse_arabic,
-    parse_en,
     parse_numeral,
     parse_zh,
 )
+from claimcheck.extract.english import parse_en
 from claimcheck.extract.scanners import find_numbers, find_percents
 
 D = Decimal

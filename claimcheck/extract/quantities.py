@@ -29,6 +29,7 @@ import regex
 from .._data import load_toml
 from . import filters, measures, ranges
 from ._trie import longest_first as _alt, rtrie, trie
+from .english import parse_en
 from .numbers import (
     APPROX,
     ARABIC,
@@ -49,7 +50,6 @@ from .numbers import (
     fold,
     fold_scan,
     parse_arabic,
-    parse_en,
     parse_numeral,
     parse_zh,
     place_of_last_digit,

@@ -14,6 +14,7 @@ from typing import NamedTuple, Optional
 import regex
 
 from ._trie import trie as _alt
+from .english import _EN_KIND, _en_numbers, _en_tokens
 from .numbers import (  # the grammar's pieces and readers; private names are shared within extract/
     APPROX,
     ARABIC,
@@ -46,14 +47,11 @@ from .numbers import (  # the grammar's pieces and readers; private names are sh
     ZH_SMALL,
     ZH_WORDS,
     _EN_CARDINALS,
-    _EN_KIND,
     _EN_ORD_FORMS,
     _ZH,
     _ZH_APPROX_PAIR,
     _alt_spaced,
     _cls,
-    _en_numbers,
-    _en_tokens,
     _spaced,
     fold,
     parse_arabic,

@@ -116,7 +116,7 @@ SURFACE_NAMES = {
     "兆字节": "Megabyte", "千比特": "Kilobit", "kW": "Kilowatt", "千瓦": "Kilowatt",
     "MW": "Megawatt", "兆瓦": "Megawatt", "GW": "Gigawatt", "兆赫兹": "Megahertz",
     "MHz": "Megahertz", "GHz": "Gigahertz", "kWh": "Kilowatt hour", "千瓦时": "Kilowatt hour",
-    "千克": "Kilogram", "千卡": "Kilocalorie", "兆比特": "Megabit", "兆字节": "Megabyte",
+    "千克": "Kilogram", "千卡": "Kilocalorie", "兆比特": "Megabit",
     "kilometer": "Kilometer", "kilometers": "Kilometer", "kilometre": "Kilometer",
     "kilometres": "Kilometer", "centimeters": "Centimeter", "centimetres": "Centimeter",
     "millimeters": "Millimeter", "millimetres": "Millimeter", "dm": "Decimeter",
