@@ -630,7 +630,9 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
             return unit
     nxt = f[end:end + 1]
     if nxt and _is_han(nxt):
-        return "count"  # 10个行业: something not in the noun table is counted
+        # 10个行业: something not in the noun table is counted; a classifier that names
+        # what it counts keeps its own unit (2人即可, 3家银行)
+        return CLASSIFIERS[classifier]
     for m in _nouns_before(f, start):
         unit = NOUNS.get(m.group())
         if unit is not None:
