@@ -301,7 +301,7 @@ EN_RUN = rf"""
 
 # ---------------------------------------------------------------------------- first character read
 # The same pieces for a scanner that reads the first character of every alternative
-# with one character class (quantities._CANDIDATE: a search for such a pattern skips
+# with one character class (grammar._CANDIDATE: a search for such a pattern skips
 # ordinary text in a C loop). Each piece starts one character in: `(?<= ... )`
 # re-checks the character read, and a look-behind of the original reaches one
 # character further back. They compile in `re` as well as in `regex` (_engines).
