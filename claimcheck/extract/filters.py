@@ -82,7 +82,8 @@ _DIGITS = regex.compile(r"\d+")
 _LINE_TAIL = regex.compile(r"[ \t]*(?:\n|$)")
 _X_POINT_0 = regex.compile(r"\d+\.0")
 _RELATIVE = regex.compile(rf"\s*(?:{_alt(_NC['relative_time']['suffixes'])})")
-_DATE_FIRST = {w[0] for key in ("year", "month", "day", "clock", "century") for w in _DS[key]}
+_DATE_FIRST = {w[0] for key in ("year", "month", "day", "clock", "century", "decade") for w in _DS[key]}
+_DECADE_AFTER = regex.compile(rf"\s?(?:{_alt(_DS['decade'])})")
 _CENTURY_AFTER = regex.compile(rf"\s*(?:{_alt(_DS['century'])})")
 
 
@@ -151,9 +152,9 @@ def is_date_part(f: str, s: int, e: int, num: str) -> bool:
     n = _int_value(num)
     if n is None:
         return False
-    if _YEAR_AFTER.match(f, e, e + 8) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and f[e:e + 2] == "年代")):
+    if _YEAR_AFTER.match(f, e, e + 8) and (1000 <= n <= 2200 or (len(num) == 2 and num.isdigit() and _DECADE_AFTER.match(f, e, e + 4))):
         return True
-    if f.startswith("年代", e) or f.startswith("年代", e + 1) or _CENTURY_AFTER.match(f, e, e + 8):
+    if _DECADE_AFTER.match(f, e, e + 4) or _CENTURY_AFTER.match(f, e, e + 8):
         return True
     if 1 <= n <= 12 and _MONTH_AFTER.match(f, e, e + 8) and not f.startswith("个", e):
         return True

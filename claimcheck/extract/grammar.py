@@ -273,7 +273,7 @@ _PREFIX_NO_SEV = regex.compile(
     regex.VERBOSE | regex.REVERSE,
 )
 assert _PREFIX.groupindex == {"pre": 1, "cur": 2, "sev": 3} and _PREFIX_NO_SEV.groupindex == {"pre": 1, "cur": 2}
-_SEVERAL_HEADS = set("十百千万亿")
+_SEVERAL_HEADS = set(ZH_SMALL) | set(ZH_BIG)  # 数 + a bare place word: 数十, 数万
 _NUMERAL_UNIT_CHARS = measures.NUMERAL_UNIT_CHARS
 _PREFIX_BACK = max(len(w) for w in PREFIX) * 2 + 8  # how far back _PREFIX may reach
 
@@ -428,7 +428,7 @@ def _is_han(ch: str) -> bool:
     if ch < "\u2e80":
         return False
     return "\u4e00" <= ch <= "\u9fff" or _CJK_WORD.match(ch) is not None
-_PARTICLES = set("的了和与及或等在是为到至，。")
+_PARTICLES = set(_COUNTERS["not_counted_after"]["chars"])
 _EN_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(EN_NOUNS)})\b")
 _PRECISION = regex.compile(_alt(PRECISION_WORDS))
 _COMPUTE_CTX = regex.compile(_alt(COMPUTE_CONTEXT))
