@@ -107,6 +107,7 @@ _COMPUTE_LETTER = regex.compile(r"[PET](?![A-Za-z])")
 # character of a version or date word, a closing bracket).
 _BEFORE_ANY = _BEFORE_LAST | {" ", "\t", "", "(", "（"}
 _AFTER_ANY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)）") | _VERSION_FIRST | _DATE_FIRST
+BEFORE_ANY, AFTER_ANY = _BEFORE_ANY, _AFTER_ANY  # (quantities makes the same first test)
 
 
 def furniture_spans(f: str, markers=None) -> list[tuple[int, int]]:

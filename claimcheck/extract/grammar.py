@@ -305,6 +305,7 @@ _PREFIX_TWO = frozenset(
 _PREFIX_LAST2 = frozenset(t[1] for t in _PREFIX_TWO)
 assert all(len(w) == 1 for w in FILLERS)
 _PREFIX_FILL = frozenset([*FILLERS, " ", "\t"])
+_PREFIX_END = _PREFIX_ONE | _PREFIX_LAST2 | _PREFIX_FILL  # what a prefix can end with
 
 
 def _may_have_prefix(f: str, lo: int, ms: int) -> bool:

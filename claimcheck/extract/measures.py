@@ -245,6 +245,9 @@ def after_unit(f: str, end: int, unit_word: Optional[str], unit: str, factor: De
     the written unit; the new end; the kind). 一吨半 adds 0.5; 十个月大 is an age; 五元三毛
     and 3 dollars 50 cents add their parts; 75 USD million is a scale after the unit.
     `scaled`: a scale word (million, k) already applies to `v`."""
+    c = f[end:end + 1]
+    if not (c in _AFTER_UNIT_FIRST or c.isdecimal() or c.isalpha() and c < "\u2e80" or c > "\uffff"):
+        return v, end, kind  # (the usual case: nothing below can start with that character)
     whole = v == v.to_integral_value() and not scaled
     if unit_word and whole and kind != "count" and half(f, end):  # 一吨半, 一块半, 三岁半
         return v + Decimal("0.5"), end + len(_HALF_WORD), kind
@@ -313,6 +316,9 @@ _BARE_THEN, _BARE_THEN_JOINED = (
 # letter: a Chinese joiner (又) or numeral.
 _PART_FIRST = frozenset([*(j[0] for j in _JOIN_CJK), *ZH_DIGITS, *ZH_SMALL])
 _SPACES = re.compile(r"[ \t]*")
+# What can follow a unit for after_unit to read more, besides a digit or a letter: a
+# space (3 dollars 50 cents, 75 USD million), 半, 大 (an age) or the first character of a part.
+_AFTER_UNIT_FIRST = _PART_FIRST | {" ", "\t", _HALF_WORD[0], _AGE_WORD[0]}
 
 
 def parts(f: str, end: int, unit: str, factor: Decimal) -> Optional[tuple[Decimal, int]]:

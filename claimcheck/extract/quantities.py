@@ -82,10 +82,8 @@ from .grammar import (  # tables and compiled patterns
     _PRECISION,
     _PREFIX,
     _PREFIX_BACK,
-    _PREFIX_FILL,
-    _PREFIX_LAST2,
+    _PREFIX_END,
     _PREFIX_NO_SEV,
-    _PREFIX_ONE,
     _PRE_SPLIT,
     _SCORE_BEFORE,
     _SENTENCE_END,
@@ -119,6 +117,9 @@ class RawClaim(NamedTuple):
     kind: str
     scope: Optional[dict]
 
+
+# RawClaims are made without the generated __new__'s call (as namedtuple's _make does)
+_new_raw = tuple.__new__
 
 # ------------------------------------------------------------------------ values
 
@@ -410,6 +411,11 @@ def _tail_at(eng: _Engine, f: str, e: int):
 
 
 _NO_TAIL = (None,) * 8
+_COUNT_ONLY = frozenset(CLASSIFIERS) - frozenset(UNITS)  # classifiers that are not also unit words
+# what must stand before or after a numeral for filters.not_a_claim to find anything
+# (its own first test, made here without the call; the text's start reads as "")
+_NC_BEFORE = filters.BEFORE_ANY
+_NC_AFTER = filters.AFTER_ANY
 
 
 def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int, eng: _Engine) -> Optional[RawClaim]:
@@ -462,7 +468,7 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
         lo = floor
     if ms > lo:
         c = f[ms - 1]
-        if (c in _PREFIX_ONE or c in _PREFIX_LAST2 or c in _PREFIX_FILL) and _may_have_prefix(f, lo, ms):
+        if c in _PREFIX_END and _may_have_prefix(f, lo, ms):
             p = _PREFIX.match(f, lo, ms)
             pre, cur, sev = p.groups()  # (by position: named groups cost more in `regex`)
             if sev and (kind == "atleast" or f[num_s] not in _SEVERAL_HEADS):
@@ -494,7 +500,10 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
     ranged = bool(join) and _bare_range(f, num_s, num, t)  # 一千到一千五百, 1000-5000: a claim without a unit
 
     # --- what is not a claim
-    if kind != "atleast" and filters.not_a_claim(f, num_s, t.end("sfx") if sfx else num_e, num, unit_word,
+    nc_e = t.end("sfx") if sfx else num_e
+    after = f[nc_e:nc_e + 1]
+    if kind != "atleast" and (f[num_s - 1:num_s] in _NC_BEFORE or after in _NC_AFTER or after.isspace()) \
+            and filters.not_a_claim(f, num_s, nc_e, num, unit_word,
                                                  has_bound or (ranged and (num_s == 0 or bool(
                                                      _LOWER_WORD_BEFORE.match(f, max(0, num_s - 16), num_s))))):
         return None
@@ -543,7 +552,7 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
             else (UNIT_PREFIX[c][0], _ONE, UNIT_PREFIX[c][1])
     if unit_word:
         unit_end = t.end("unit")
-        if unit_word in CLASSIFIERS and unit_word not in UNITS:
+        if unit_word in _COUNT_ONLY:
             unit, ukind = _counted_unit(f, num_s, max(unit_end, t.end("post")), unit_word, memory), "count"
             memory[unit_word] = (unit, claim_e)
         elif unit_word == "块" and _counted_unit(f, num_s, unit_end, unit_word, {}) == "card":
@@ -638,14 +647,21 @@ def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int,
             return None
         approx = bound in ("about", "near")  # 大概有20~100个, about 20-30
         bound = "range"
+    elif bound is None or bound == "eq":  # (a point, the usual case: _interval inline)
+        lo = float(v) if factor is _ONE else float(v * factor)
+        end = claim_e
+        while end > claim_s and text[end - 1] in " \t\u3000":
+            end -= 1
+        return _new_raw(RawClaim, (claim_s, end, text[num_s:num_e], lo, lo, True, True, False, bound, unit, ukind,
+                                   scope))
     else:
         lo, hi, low_incl, high_incl, approx = _interval(v, bound, step)
     end = claim_e
     while end > claim_s and text[end - 1] in " \t\u3000":
         end -= 1
-    return RawClaim(
+    return _new_raw(RawClaim, (
         claim_s, end, text[num_s:num_e],
         None if lo is None else float(lo * factor), None if hi is None else float(hi * factor),
         low_incl if lo is not None else False, high_incl if hi is not None else False,
         approx, bound, unit, ukind, scope,
-    )
+    ))
