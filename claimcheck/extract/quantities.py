@@ -63,7 +63,6 @@ from .grammar import (  # tables and compiled patterns
     UNIT_PREFIX,
     _CJK_WORD,
     _CLAUSE_BACK,
-    _CLAUSE_END_R,
     _CLOSER,
     _COMPUTE_CTX,
     _DASHES,
@@ -75,7 +74,6 @@ from .grammar import (  # tables and compiled patterns
     _KIND_OF,
     _LOWER_WORD_BEFORE,
     _NOUN_AFTER,
-    _NOUN_ANY_R,
     _NUMERAL_UNIT_CHARS,
     _OR_IN,
     _PARTICLES,
@@ -255,11 +253,30 @@ def _bound_of(pre: str) -> Optional[str]:
 
 
 def _nouns_before(f: str, start: int):
-    """The nouns of the clause before `start`, nearest first (REVERSE-mode scans, so
-    only the clause itself is read)."""
-    lo = max(0, start - _CLAUSE_BACK)
-    c = _CLAUSE_END_R.search(f, lo, start)
-    return _NOUN_ANY_R.finditer(f, c.end() if c else lo, start, overlapped=True)
+    """The nouns of the clause before `start`, nearest first: at each position from
+    `start` back to the clause's start (at most _CLAUSE_BACK characters), the longest
+    noun that ends there. (A loop over characters: most end no noun, which one set
+    lookup tells.)"""
+    lo = start - _CLAUSE_BACK if start > _CLAUSE_BACK else 0
+    e = start
+    while e > lo:
+        ch = f[e - 1]
+        if ch in _CLAUSE_CHARS:
+            return
+        words = _NOUN_BY_LAST.get(ch)
+        if words is not None:
+            for w in words:  # (longest first)
+                k = e - len(w)
+                if k >= lo and f.startswith(w, k):
+                    yield w
+                    break
+        e -= 1
+
+
+_CLAUSE_CHARS = frozenset("，。；！？,;!?")
+_NOUN_BY_LAST: dict[str, list[str]] = {}
+for _w in sorted(set(NOUNS) | set(BARE_NOUNS), key=lambda w: (-len(w), w)):
+    _NOUN_BY_LAST.setdefault(_w[-1], []).append(_w)
 
 
 def _counted_as(unit: str, classifier: str) -> Optional[str]:
@@ -282,8 +299,8 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
         # 10个行业: something not in the noun table is counted; a classifier that names
         # what it counts keeps its own unit (2人即可, 3家银行)
         return CLASSIFIERS[classifier]
-    for m in _nouns_before(f, start):
-        unit = NOUNS.get(m.group())
+    for w in _nouns_before(f, start):
+        unit = NOUNS.get(w)
         if unit is not None:
             unit = _counted_as(unit, classifier)
             if unit is not None:
@@ -297,8 +314,7 @@ def _counted_unit(f: str, start: int, end: int, classifier: str, memory: dict) -
 def _bare_unit(f: str, start: int, end: int) -> tuple[str, str]:
     """A unit for a number with a magnitude but no unit word: a noun before it in the
     clause (参数量达到1750亿, 下载量突破700万), else `count` when a word follows (47万高质量...)."""
-    for m in _nouns_before(f, start):
-        w = m.group()
+    for w in _nouns_before(f, start):
         if w in BARE_NOUNS:
             return BARE_NOUNS[w], "params"
         if len(w) > 1:  # one-character nouns (人, 卡) are too often parts of words (惊人)
