@@ -1,7 +1,7 @@
 """claimcheck: find the numeric claims in news text and check them against each other.
 
-Public API (DESIGN.md): extract, Claim, Document, Period, ClaimcheckError and its
-subclasses, ureg. Heavy modules (pydantic models, the grammar, pint) load on first use,
+Public API (DESIGN.md): extract, load, load_report, parse_period, Claim, Document,
+Period, ClaimcheckError and its subclasses, ureg. Heavy modules (pydantic models, the grammar, pint) load on first use,
 so `import claimcheck` stays cheap.
 """
 
@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "extract",
+    "load",
+    "load_report",
+    "parse_period",
     "Claim",
     "Document",
     "Period",
@@ -25,10 +28,18 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    if name == "extract":
+    if name in ("extract", "load"):
         import importlib
 
-        return importlib.import_module(".extract", __name__)  # the callable package
+        return importlib.import_module("." + name, __name__)  # a callable module
+    if name == "load_report":
+        from .load import load_report
+
+        return load_report
+    if name == "parse_period":
+        from .extract.timex import parse_period
+
+        return parse_period
     if name in ("Claim", "Document", "Period"):
         from . import model
 

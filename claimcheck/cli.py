@@ -39,31 +39,44 @@ def _line_col(text: str, offset: int, cache: dict) -> tuple[int, int]:
     return line, col
 
 
+def _period_text(p) -> str:
+    """2023-07-01..2023-07-10, 2022 (a whole year), 2024-03-28 (a day)."""
+    if p is None:
+        return ""
+    a, b = p.start, p.end
+    if a == b:
+        return a.isoformat()
+    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31 and a.year == b.year:
+        return str(a.year)
+    return f"{a.isoformat()}..{b.isoformat()}"
+
+
 def _cmd_extract(args) -> int:
     from . import extract as extract_mod
-    from .load import iter_files, read_text
+    from .load import load_report
 
     status = 0
     out = sys.stdout
     rows = []
-    for path in iter_files(args.files):
-        try:
-            text = read_text(path)
-        except ClaimcheckError as exc:
-            print(f"claimcheck: error: {exc}", file=sys.stderr)
-            status = 2
-            continue
-        claims = extract_mod.extract(text, doc_id=str(path))
+    docs, problems = load_report(args.files)
+    for exc in problems:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        status = 2
+    for doc in docs:
+        claims = extract_mod.extract(doc.text, published=doc.published, doc_id=doc.id)
+        where = doc.path or doc.id
         if args.format == "table":
             cache: dict = {}
             for c in claims:
-                line, col = _line_col(text, c.start, cache)
-                rows.append((f"{path}:{line}:{col}", c.text.replace("\n", " "), interval_text(c), c.unit, c.kind))
+                line, col = _line_col(doc.text, c.start, cache)
+                rows.append((f"{where}:{line}:{col}", c.text.replace("\n", " "), interval_text(c), c.unit,
+                             _period_text(c.as_of), c.metric or "", c.modality or "", c.source or ""))
         elif args.format == "jsonl":
             for c in claims:
                 out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
         else:
-            rows.append({"document": str(path), "claims": [c.model_dump(mode="json") for c in claims]})
+            rows.append({"document": doc.id, "path": doc.path, "published": doc.published and doc.published.isoformat(),
+                         "title": doc.title, "claims": [c.model_dump(mode="json") for c in claims]})
     if args.format == "table":
         _print_table(rows, out)
     elif args.format == "json":
@@ -79,7 +92,7 @@ def _width(s: str) -> int:
 
 
 def _print_table(rows, out) -> None:
-    header = ("location", "claim", "value", "unit", "kind")
+    header = ("location", "claim", "value", "unit", "as_of", "metric", "modality", "source")
     if not rows:
         out.write("no claims found\n")
         return

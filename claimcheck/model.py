@@ -66,6 +66,7 @@ class Claim(BaseModel):
     subject: Optional[str] = None
     metric: Optional[str] = None
     as_of: Optional[Period] = None
+    as_of_rule: Optional[str] = None  # what gave as_of: own | sentence | published | none
     modality: Optional[str] = None
     source: Optional[str] = None
     doc_id: Optional[str] = None

@@ -10,9 +10,18 @@ def test_extract_table(tmp_path, capsys):
     f.write_text("我国算力总规模超150EFLOPS。\n大模型已发布79个。", encoding="utf-8")
     assert main(["extract", str(f)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["location", "claim", "value", "unit", "kind"]
-    assert out[1].split() == [f"{f}:1:8", "超150EFLOPS", "(1.5e+20,", "∞)", "FLOP/s", "compute"]
-    assert out[2].split() == [f"{f}:2:7", "79个", "79", "model", "count"]
+    assert out[0].split() == ["location", "claim", "value", "unit", "as_of", "metric", "modality", "source"]
+    # no publication date and no time in the text: as_of and source stay empty
+    assert out[1].split() == [f"{f}:1:8", "超150EFLOPS", "(1.5e+20,", "∞)", "FLOP/s", "compute.total.flops", "fact"]
+    assert out[2].split() == [f"{f}:2:7", "79个", "79", "model", "large_models.released.count", "fact"]
+
+
+def test_extract_table_dates_from_front_matter(tmp_path, capsys):
+    f = tmp_path / "a.md"
+    f.write_text("---\ndate: 2023-08-15\n---\n据IDC数据,今年大模型已发布79个。\n", encoding="utf-8")
+    assert main(["extract", str(f)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split()[1:] == ["79个", "79", "model", "2023", "large_models.released.count", "fact", "IDC"]
 
 
 def test_extract_jsonl(tmp_path, capsys):

@@ -18,6 +18,9 @@ from typing import Optional
 import regex
 
 from ..model import Claim
+from .context import Anchor, anchor as anchor_claims
+from .timex import _as_date as as_date
+from .numbers import fold
 from .quantities import scan
 
 __all__ = ["extract", "sentences"]
@@ -66,9 +69,10 @@ def _sentence_at(text: str, pos: int) -> Optional[tuple[int, int]]:
 
 _SET_BY_EXTRACT = frozenset((
     "text", "start", "end", "value_text", "low", "high", "low_inclusive", "high_inclusive", "approx", "bound",
-    "unit", "kind", "scope", "doc_id", "sentence",
+    "unit", "kind", "scope", "subject", "metric", "as_of", "as_of_rule", "modality", "source", "doc_id", "sentence",
 ))
 _MAKER: list = []
+_NO_ANCHOR = Anchor(None, {}, None, None, None, None, None)
 
 
 def _make_claim():
@@ -87,6 +91,7 @@ def _checked_maker():
         "text": "超过5000万元", "start": 3, "end": 11, "value_text": "5000万", "low": 5e7, "high": None,
         "low_inclusive": False, "high_inclusive": False, "approx": True, "bound": "gt", "unit": "CNY",
         "kind": "money", "scope": {"precision": "FP16"}, "subject": None, "metric": None, "as_of": None,
+        "as_of_rule": None,
         "modality": None, "source": None, "doc_id": "d", "sentence": "s",
     }
     new = object.__new__
@@ -115,23 +120,31 @@ def _checked_maker():
     return make
 
 
-def extract(text: str, published=None, doc_id: Optional[str] = None) -> list[Claim]:
+def extract(text: str, published=None, doc_id: Optional[str] = None, anchor: bool = True) -> list[Claim]:
     """Every numeric claim in `text`, in order. Never raises on a str; [] when none.
 
-    `published` (a date or ISO string) anchors relative times; `doc_id` is copied into
-    each Claim. Non-str input raises TypeError.
+    `published` (a date or ISO string) resolves relative times (今年, 10月份) and is the
+    as_of of claims whose context states no time; `doc_id` is copied into each Claim.
+    With `anchor=False` only the values are read (subject, metric, as_of, modality and
+    source stay None), which is faster. Non-str input raises TypeError; a `published`
+    that is no date raises ValueError.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     raws = scan(text)
     if not raws:
         return []
+    published = as_date(published)
+    if anchor:
+        anchors = anchor_claims(text, fold(text), raws, published)
+    else:
+        anchors = [_NO_ANCHOR] * len(raws)
     out = []
     s = e = -1
     sentence = None
     sents = starts = None
     make = _make_claim() if doc_id is None or type(doc_id) is str else None
-    for r in raws:
+    for r, a in zip(raws, anchors):
         pos = r.start
         if not s <= pos < e:  # the sentence of the claim before holds this one too
             span = _sentence_at(text, pos) if sents is None else None
@@ -143,26 +156,28 @@ def extract(text: str, published=None, doc_id: Optional[str] = None) -> list[Cla
                 span = sents[i] if i >= 0 else (-1, -1)
             s, e = span
             sentence = text[s:e].strip() if s >= 0 else None
-        scope = dict(r.scope) if r.scope else {}
+        scope = {**r.scope, **a.scope} if r.scope else (a.scope if a.scope else {})
         if make is None:
             out.append(Claim(text=text[r.start:r.end], start=r.start, end=r.end, value_text=r.value_text,
                              low=r.low, high=r.high, low_inclusive=r.low_inclusive,
                              high_inclusive=r.high_inclusive, approx=r.approx, bound=r.bound, unit=r.unit,
-                             kind=r.kind, scope=scope, doc_id=doc_id, sentence=sentence))
+                             kind=r.kind, scope=scope, subject=a.subject, metric=a.metric, as_of=a.as_of,
+                             as_of_rule=a.as_of_rule, modality=a.modality, source=a.source, doc_id=doc_id, sentence=sentence))
         else:
             out.append(make({
                 "text": text[r.start:r.end], "start": r.start, "end": r.end, "value_text": r.value_text,
                 "low": r.low, "high": r.high, "low_inclusive": r.low_inclusive, "high_inclusive": r.high_inclusive,
                 "approx": r.approx, "bound": r.bound, "unit": r.unit, "kind": r.kind, "scope": scope,
-                "subject": None, "metric": None, "as_of": None, "modality": None, "source": None,
-                "doc_id": doc_id, "sentence": sentence,
+                "subject": a.subject, "metric": a.metric, "as_of": a.as_of, "as_of_rule": a.as_of_rule,
+                "modality": a.modality,
+                "source": a.source, "doc_id": doc_id, "sentence": sentence,
             }))
     return out
 
 
 class _CallableModule(types.ModuleType):
-    def __call__(self, text: str, published=None, doc_id: Optional[str] = None) -> list[Claim]:
-        return extract(text, published=published, doc_id=doc_id)
+    def __call__(self, text: str, published=None, doc_id: Optional[str] = None, anchor: bool = True) -> list[Claim]:
+        return extract(text, published=published, doc_id=doc_id, anchor=anchor)
 
 
 sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,98 @@
+"""link: what a claim measures, as a metric key built from its subject and scope.
+
+The vocabulary is data (claimcheck/data/metrics.toml); its header explains the key
+`head.qualifier.measure`. extract/context.py finds the words of the vocabulary in a
+document (one pass) and asks `metric_key` for each claim; the checker groups claims by
+that key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from ._data import load_toml
+
+__all__ = ["Metric", "vocabulary", "metric_key", "measure_of", "unknown_key"]
+
+
+class Metric(NamedTuple):
+    key: str
+    units: frozenset  # units the metric applies to (empty: any)
+    status: bool  # whether the status words (发布/备案) qualify it
+    default: str
+    cumulative: bool
+    qualifiers: dict  # word -> qualifier
+
+
+class _Vocabulary(NamedTuple):
+    metrics: dict  # key -> Metric
+    words: dict  # word as written (Latin words lower-cased) -> key
+    measures: dict  # unit -> measure name
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    data = load_toml("metrics.toml")
+    metrics, words = {}, {}
+    for m in data.get("metric", []):
+        metric = Metric(m["key"], frozenset(m.get("units", ())), bool(m.get("status", False)),
+                        m.get("default", "total"), bool(m.get("cumulative", False)), dict(m.get("qualifiers", {})))
+        metrics[metric.key] = metric
+        for w in m.get("zh", []):
+            words.setdefault(w, metric.key)
+        for w in m.get("en", []):
+            words.setdefault(w.lower(), metric.key)
+    return _Vocabulary(metrics, words, dict(data.get("measures", {})))
+
+
+def measure_of(unit: str) -> str:
+    """The last part of a metric key for a claim in `unit` (model -> count)."""
+    return vocabulary().measures.get(unit, unit.replace("/", "_").replace(" ", "_"))
+
+
+def metric_key(head: str, unit: str, qualifier_text: str, status: Optional[str]) -> Optional[str]:
+    """The key for a claim in `unit` whose subject is named by the vocabulary word `head`;
+    `qualifier_text` is the text around the head where qualifier words are looked for,
+    `status` the status word's value in the context (released, registered), if any.
+    None when the metric does not apply to the unit."""
+    v = vocabulary()
+    m = v.metrics[v.words[head]]
+    if m.units and unit not in m.units:
+        return None
+    if m.status:
+        qual = status or m.default
+    else:
+        qual = m.default
+        best = -1
+        for w, q in m.qualifiers.items():  # the last qualifier word written wins
+            i = qualifier_text.rfind(w)
+            if i > best:
+                best, qual = i, q
+    return f"{m.key}.{qual}.{measure_of(unit)}"
+
+
+_TRAILING_NON_NOUN = re.compile(r"[的了和与及、等\s]+$")
+_LAST_PHRASE = re.compile(r"(?:[^的之、，,；;：:「」“”\"《》()（）\s]{1,12}|[A-Za-z][A-Za-z ]{0,30})$")
+
+
+@lru_cache(maxsize=4096)
+def unknown_key(subject: Optional[str], unit: str) -> str:
+    """A deterministic key for a subject the vocabulary does not name: its last phrase
+    as written (after the last 的/之, at most 12 characters: 通义开源模型累计下载量),
+    marked with ~ so that it is never mistaken for a vocabulary key."""
+    head = ""
+    if subject:
+        s = _TRAILING_NON_NOUN.sub("", subject)
+        m = _LAST_PHRASE.search(s)
+        head = (m.group() if m else s[-12:]).strip().lower()
+    return f"~{head or 'unknown'}.{measure_of(unit)}"
+
+
+def is_cumulative(key: Optional[str]) -> bool:
+    """Whether a metric key names a count that cannot fall over time."""
+    if not key or key.startswith("~"):
+        return False
+    m = vocabulary().metrics.get(key.split(".", 1)[0])
+    return bool(m and m.cumulative)
