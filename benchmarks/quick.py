@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """A quick, in-process version of the headline figure of extract.py: the ratio of
-`claimcheck.extract` (and of `quantities.scan`, the part before Claims are built) to the
+`claimcheck.extract` (values only; anchored; and `quantities.scan`, the part before Claims are built) to the
 regex floor, on the same seed text cut into documents the same way, best of a few
 interleaved runs. Seconds, for use while changing the extractor; extract.py is the
 benchmark of record.
@@ -48,11 +48,15 @@ def main() -> None:
 
     def extract_all() -> None:
         for c in chunks:
-            extract(c)
+            extract(c, anchor=False)
 
-    runs = {"floor": [], "scan": [], "extract": []}
+    def anchored_all() -> None:
+        for c in chunks:
+            extract(c, published="2023-12-31")
+
+    runs = {"floor": [], "scan": [], "extract": [], "anchored": []}
     for _ in range(args.repeat):
-        for name, fn in (("floor", floor), ("scan", scan_all), ("extract", extract_all)):
+        for name, fn in (("floor", floor), ("scan", scan_all), ("extract", extract_all), ("anchored", anchored_all)):
             gc.collect()
             t0 = time.perf_counter()
             fn()
@@ -60,7 +64,7 @@ def main() -> None:
     best = {k: min(v) for k, v in runs.items()}
     chars = sum(map(len, chunks))
     print(f"{chars:,} chars in {len(chunks)} documents, best of {args.repeat}")
-    for name in ("floor", "scan", "extract"):
+    for name in ("floor", "scan", "extract", "anchored"):
         print(f"  {name:8} {best[name]:8.4f} s  {best[name] / best['floor']:6.2f}x the floor")
 
 
