@@ -55,3 +55,26 @@ def test_bad_inputs_exit_2_and_continue(tmp_path, capsys):
 def test_usage_error_exits_2(capsys):
     assert main(["extract"]) == 2
     assert main(["nonsense"]) == 2
+
+
+def test_anchoring_bad_inputs_one_line_each(tmp_path, capsys):
+    """The anchoring issue's bad inputs: an undecodable file, an empty file, a directory
+    without articles, a front matter date that does not parse. Each gives one line
+    naming it, the exit code is 2, and the good document is still read."""
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "bad_date.md").write_text("---\ndate: 2023-13-45\n---\n大模型已发布79个。\n", encoding="utf-8")
+    (docs / "undecodable.txt").write_bytes(b"abc \xff\xfe\xfd")
+    (docs / "good.txt").write_text("据IDC数据，大模型已发布79个。", encoding="utf-8")
+    rc = main(["extract", str(empty_dir), str(docs)])
+    cap = capsys.readouterr()
+    assert rc == 2
+    errs = cap.err.strip().splitlines()
+    assert len(errs) == 4
+    for name in ("nothing", "bad_date.md", "empty.txt", "undecodable.txt"):
+        assert sum(name in line for line in errs) == 1, (name, errs)
+    assert all(line.startswith("claimcheck: error: ") and "Traceback" not in line for line in errs)
+    assert "good.txt:1:" in cap.out and "IDC" in cap.out
