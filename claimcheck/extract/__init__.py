@@ -20,8 +20,7 @@ import regex
 from ..model import Claim
 from .context import Anchor, anchor as anchor_claims
 from .timex import _as_date as as_date
-from .numbers import fold
-from .quantities import scan
+from .quantities import scan_folded
 
 __all__ = ["extract", "sentences"]
 
@@ -131,12 +130,12 @@ def extract(text: str, published=None, doc_id: Optional[str] = None, anchor: boo
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-    raws = scan(text)
+    raws, folded = scan_folded(text)
     if not raws:
         return []
     published = as_date(published)
     if anchor:
-        anchors = anchor_claims(text, fold(text), raws, published)
+        anchors = anchor_claims(text, folded, raws, published)
     else:
         anchors = [_NO_ANCHOR] * len(raws)
     out = []

@@ -97,7 +97,7 @@ from .grammar import (  # tables and compiled patterns
     _may_have_prefix,
 )
 
-__all__ = ["scan", "RawClaim"]
+__all__ = ["scan", "scan_folded", "RawClaim"]
 
 class RawClaim(NamedTuple):
     """A claim before it becomes a pydantic Claim (cheap to build in the hot loop)."""
@@ -335,6 +335,12 @@ def _precision(f: str, start: int, end: int) -> Optional[str]:
 
 def scan(text: str) -> list[RawClaim]:
     """Every claim in `text` (a str), as RawClaims in text order."""
+    return scan_folded(text)[0]
+
+
+def scan_folded(text: str) -> tuple[list[RawClaim], str]:
+    """scan(text), and the folded text it read (numbers.fold: same length and offsets),
+    for readers of the claims' context."""
     f, exact = fold_scan(text)
     eng = _exact() if exact else _FAST
     if _WORDS is None:
@@ -363,7 +369,7 @@ def scan(text: str) -> list[RawClaim]:
             out.append(r)
             if r.end > pos:
                 pos = r.end
-    return ranges.merge(text, f, out, frames)  # two bounds of one quantity as one claim
+    return ranges.merge(text, f, out, frames), f  # (merge: two bounds of one quantity as one claim)
 
 
 def _words_pattern():
