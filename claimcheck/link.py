@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 from ._data import load_toml
 
-__all__ = ["Metric", "vocabulary", "metric_key", "measure_of", "unknown_key"]
+__all__ = ["Metric", "vocabulary", "applies", "metric_key", "measure_of", "unknown_key", "is_cumulative"]
 
 
 class Metric(NamedTuple):
@@ -50,6 +50,14 @@ def vocabulary() -> _Vocabulary:
 def measure_of(unit: str) -> str:
     """The last part of a metric key for a claim in `unit` (model -> count)."""
     return vocabulary().measures.get(unit, unit.replace("/", "_").replace(" ", "_"))
+
+
+@lru_cache(maxsize=4096)
+def applies(head: str, unit: str) -> bool:
+    """Whether the metric named by the vocabulary word `head` applies to claims in `unit`."""
+    v = vocabulary()
+    m = v.metrics[v.words[head]]
+    return not m.units or unit in m.units
 
 
 def metric_key(head: str, unit: str, qualifier_text: str, status: Optional[str]) -> Optional[str]:

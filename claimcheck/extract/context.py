@@ -269,7 +269,7 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
         if r.kind == "count":
             j = bisect_left(hit_starts, r.end, i1)
             if j < len(hits) and hits[j][0] - r.end <= 2 and hits[j][3] == "metric" \
-                    and link.metric_key(hits[j][2], r.unit, "", None) is not None:
+                    and link.applies(hits[j][2], r.unit):
                 metric_hit = hits[j]
         for k in range(i1 - 1, -1, -1):  # nearest first
             hs, he, w, kind, value = hits[k]
@@ -291,7 +291,7 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                 if rank > modality_rank:
                     modality_rank, modality = rank, value
             elif metric_hit is None and (hs >= clause or r.unit in _COUNTED) \
-                    and link.metric_key(w, r.unit, "", None) is not None:
+                    and link.applies(w, r.unit):
                 metric_hit = hits[k]  # (beyond the clause only for things counted: 其中,北京51个)
         if region is None or status is None:  # "80 models had been released in China": after the number
             for k in range(i1, len(hits)):
@@ -365,8 +365,8 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                 subject = None  # a region alone is scope, not a subject
         if metric is None:
             metric = link.unknown_key(subject, r.unit)
-        as_of, rule = _as_of(f, times, p, clause, cs, ctx_end, pub_period) if with_time else (None, None)
-        if rule in ("own", "sentence") and _TARGET_RANK > modality_rank and _governs_target(times, p, cs, ctx_end):
+        as_of, rule, target = _as_of(f, times, p, clause, cs, ctx_end, pub_period) if with_time else _NO_TIME
+        if target and _TARGET_RANK > modality_rank:
             modality = "target"
         anc = Anchor(subject, scope, metric, modality, source, as_of, rule)
         prev_by_unit[r.unit] = (cs, anc)
@@ -375,38 +375,37 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
 
 
 _TARGET_RANK = _MODALITY_RANK["target"]
+_NO_TIME = (None, None, False)
 # expressions of the present that yield to a dated one before them in the context
 # (5月底发布的《报告》显示,当前国内...: 当前 is the report's present, the end of May)
 _VAGUE_NOW = frozenset(_CTX["time"]["vague_now"])
 
 
 def _as_of(f: str, times: list, p: int, clause: int, cs: int, ce: int, pub_period) -> tuple:
-    """(as_of, rule) of a claim at `p` whose clause starts at `clause`, in the context
-    [cs, ce): the time expression that governs it (timex.governing), "own" when it
-    stands in the claim's clause, "sentence" elsewhere in the context; else the
-    publication date ("published"), else nothing ("none")."""
-    t = timex.governing(times, p, cs, ce)
-    if t is not None and t.start < p and t.text.strip() in _VAGUE_NOW:
-        i = bisect_left(times, t.start, key=_start)
-        while i > 0 and times[i - 1].start >= cs:
-            i -= 1
-            if times[i].text.strip() not in _VAGUE_NOW and times[i].period is not None:
-                return times[i].period, "sentence"
-    if t is not None:
-        own = t.start >= clause if t.start < p else _CLAUSE_END.search(f, p, t.start) is None
-        return t.period, "own" if own else "sentence"
-    if pub_period is None:
-        return None, "none"
-    return pub_period, "published"
-
-
-def _governs_target(times: list, p: int, cs: int, ce: int) -> bool:
-    t = timex.governing(times, p, cs, ce)
-    return t is not None and t.target
-
-
-def _start(t) -> int:
-    return t.start
+    """(as_of, rule, target) of a claim at `p` whose clause starts at `clause`, in the
+    context [cs, ce), whose time expressions are `times`: the one that governs it (the
+    nearest before it in the context, else the first after it; as timex.governing),
+    "own" when it stands in the claim's clause, "sentence" elsewhere in the context;
+    else the publication date ("published"), else nothing ("none"). `target`: the
+    governing expression is a target (到2025年)."""
+    t = None
+    for x in times:  # (a context has a few: a loop is cheaper than a bisection)
+        if x.start < p:
+            if x.start >= cs:
+                t = x
+        elif t is None and x.start < ce:
+            t = x
+            break
+        else:
+            break
+    if t is None:
+        return (None, "none", False) if pub_period is None else (pub_period, "published", False)
+    if t.start < p and t.text.strip() in _VAGUE_NOW:
+        for x in reversed(times):  # a dated expression before it in the context wins
+            if cs <= x.start < t.start and x.period is not None and x.text.strip() not in _VAGUE_NOW:
+                return x.period, "sentence", x.target
+    own = t.start >= clause if t.start < p else _CLAUSE_END.search(f, p, t.start) is None
+    return t.period, "own" if own else "sentence", t.target
 
 
 _REGIONS_WRITTEN = frozenset(w for w, (k, _) in _KIND.items() if k == "region")
