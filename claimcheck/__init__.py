@@ -1,7 +1,7 @@
 """claimcheck: find the numeric claims in news text and check them against each other.
 
-Public API (DESIGN.md): extract, load, load_report, parse_period, Claim, Document,
-Period, ClaimcheckError and its subclasses, ureg. Heavy modules (pydantic models, the grammar, pint) load on first use,
+Public API (DESIGN.md): extract, load, load_report, parse_period, check, Claim,
+Document, Period, ClaimcheckError and its subclasses, ureg. Heavy modules (pydantic models, the grammar, pint) load on first use,
 so `import claimcheck` stays cheap.
 """
 
@@ -16,6 +16,7 @@ __all__ = [
     "load",
     "load_report",
     "parse_period",
+    "check",
     "Claim",
     "Document",
     "Period",
@@ -36,6 +37,10 @@ def __getattr__(name: str):
         from .load import load_report
 
         return load_report
+    if name == "check":
+        from .check import check
+
+        return check
     if name == "parse_period":
         from .extract.timex import parse_period
 

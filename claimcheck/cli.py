@@ -1,9 +1,13 @@
 """The command line: a thin shell over the library (DESIGN.md "CLI").
 
     claimcheck extract FILE... [--format table|json|jsonl]
+    claimcheck check PATH... [--against CORPUS...] [--format text|json] [--fail-on LEVEL]
+                             [--select CODES] [--ignore CODES]
+    claimcheck explain CODE
 
-Exit codes: 0 done, 2 usage or input error (each bad file is reported on one line and
-the other files are still processed).
+Exit codes: 0 done (check: no finding at or above --fail-on), 1 findings at or above
+--fail-on, 2 usage, input or internal error (each bad file is reported on one line and
+the other files are still processed; a rule that fails is reported and the run goes on).
 """
 
 from __future__ import annotations
@@ -102,6 +106,56 @@ def _print_table(rows, out) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
+_FAIL_RANK = {"error": 0, "warning": 1, "info": 2, "never": -1}
+
+
+def _codes(s: Optional[str]) -> Optional[list]:
+    return [c.strip().upper() for c in s.split(",") if c.strip()] if s else None
+
+
+def _cmd_check(args) -> int:
+    from .check import check
+    from .load import load_report
+    from .report import render
+
+    status = 0
+    docs, problems = load_report(args.paths)
+    against: list = []
+    if args.against:
+        against, more = load_report(args.against)
+        problems = [*problems, *more]
+    for exc in problems:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        status = 2
+    config = {"select": _codes(args.select), "ignore": _codes(args.ignore) or ()}
+    report = check(docs, against=against or None, config=config)
+    sys.stdout.write(render(report, args.format))
+    if report.errors:
+        for e in report.errors:
+            print(f"claimcheck: internal error: {e}", file=sys.stderr)
+        return 2
+    if status:
+        return status
+    level = _FAIL_RANK[args.fail_on]
+    if level >= 0 and any(_FAIL_RANK[f.severity] <= level for f in report.findings):
+        return 1
+    return 0
+
+
+def _cmd_explain(args) -> int:
+    from .rules import load_all, rule_doc
+
+    rules = load_all()
+    code = args.code.upper()
+    if code not in rules:
+        print(f"claimcheck: error: no rule {args.code!r} (rules: {', '.join(sorted(rules))})", file=sys.stderr)
+        return 2
+    r = rules[code]
+    doc = rule_doc(code)
+    sys.stdout.write(doc if doc else f"{r.code} ({r.severity}): {r.summary}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="claimcheck", description="Find and check numeric claims in news text.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -109,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", metavar="FILE", help="text files or folders of them")
     e.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     e.set_defaults(func=_cmd_extract)
+    c = sub.add_parser("check", help="check the claims of files or folders against each other")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="articles, or folders of them")
+    c.add_argument("--against", nargs="+", metavar="CORPUS", help="earlier articles to check the new ones against")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                   help="exit 1 when a finding is at least this severe (default: error)")
+    c.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
+    c.add_argument("--ignore", metavar="CODES", help="not these rules (codes or prefixes, comma-separated)")
+    c.set_defaults(func=_cmd_check)
+    x = sub.add_parser("explain", help="what a rule checks, with an example")
+    x.add_argument("code", metavar="CODE", help="a rule code, e.g. CC201")
+    x.set_defaults(func=_cmd_explain)
     return p
 
 

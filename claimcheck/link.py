@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 from ._data import load_toml
 
-__all__ = ["Metric", "vocabulary", "applies", "metric_key", "measure_of", "unknown_key", "is_cumulative"]
+__all__ = ["Metric", "vocabulary", "applies", "metric_key", "measure_of", "unknown_key", "is_cumulative", "metric_of"]
 
 
 class Metric(NamedTuple):
@@ -24,6 +24,7 @@ class Metric(NamedTuple):
     default: str
     cumulative: bool
     qualifiers: dict  # word -> qualifier
+    generic: bool = False  # compared only between claims with the same subject
 
 
 class _Vocabulary(NamedTuple):
@@ -38,7 +39,8 @@ def vocabulary() -> _Vocabulary:
     metrics, words = {}, {}
     for m in data.get("metric", []):
         metric = Metric(m["key"], frozenset(m.get("units", ())), bool(m.get("status", False)),
-                        m.get("default", "total"), bool(m.get("cumulative", False)), dict(m.get("qualifiers", {})))
+                        m.get("default", "total"), bool(m.get("cumulative", False)), dict(m.get("qualifiers", {})),
+                        bool(m.get("generic", False)))
         metrics[metric.key] = metric
         for w in m.get("zh", []):
             words.setdefault(w, metric.key)
@@ -104,3 +106,10 @@ def is_cumulative(key: Optional[str]) -> bool:
         return False
     m = vocabulary().metrics.get(key.split(".", 1)[0])
     return bool(m and m.cumulative)
+
+
+def metric_of(key: Optional[str]) -> Optional[Metric]:
+    """The vocabulary entry of a metric key, or None for ~ keys and None."""
+    if not key or key.startswith("~"):
+        return None
+    return vocabulary().metrics.get(key.split(".", 1)[0])

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Period", "Document", "Claim"]
+__all__ = ["Period", "Document", "Claim", "ClaimRef", "Finding", "Verified", "Coverage", "Report"]
 
 
 class Period(BaseModel):
@@ -95,3 +95,85 @@ class Claim(BaseModel):
 
         v = self.value
         return None if v is None else ureg.Quantity(v, self.unit)
+
+
+class ClaimRef(BaseModel):
+    """A claim as a finding cites it: where it is and what it says."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc: Optional[str]
+    start: int
+    end: int
+    text: str
+    as_of: Optional[Period] = None
+    value: Optional[str] = None  # the interval read, as text: (80, ∞) model
+
+    @classmethod
+    def of(cls, c: "Claim") -> "ClaimRef":
+        return cls(doc=c.doc_id, start=c.start, end=c.end, text=c.text, as_of=c.as_of, value=interval_text(c))
+
+
+class Finding(BaseModel):
+    """What a rule found about a group of claims of one metric."""
+
+    code: str  # CCnnn
+    severity: str  # error | warning | info
+    message: str  # plain words, quoting the claims with their documents and dates
+    metric: Optional[str] = None
+    claims: list[ClaimRef] = Field(default_factory=list)
+    explanation: str = ""  # the intervals compared and the reasoning
+    fingerprint: str = ""  # stable: rule + metric + normalised claim texts (not offsets)
+
+
+class Verified(BaseModel):
+    """A check that held (a sum, a share): recorded so that the editor sees what was
+    confirmed, not a finding."""
+
+    code: str
+    message: str
+    metric: Optional[str] = None
+    claims: list[ClaimRef] = Field(default_factory=list)
+    explanation: str = ""
+
+
+class Coverage(BaseModel):
+    """How much of what was found could be checked."""
+
+    numbers: int = 0  # claims found
+    anchored: int = 0  # claims with a vocabulary metric and an as_of
+    compared: int = 0  # claims compared with at least one other claim
+    uncheckable: dict[str, int] = Field(default_factory=dict)  # reason -> claims
+
+
+class Report(BaseModel):
+    """The result of claimcheck.check: findings, verified checks, every claim, coverage."""
+
+    findings: list[Finding] = Field(default_factory=list)
+    verified: list[Verified] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)
+    documents: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)  # internal errors of rules (the run went on)
+
+    def timeline(self, metric: str) -> list[Claim]:
+        """The claims of one metric ordered by as_of (claims without one last)."""
+        return sorted(
+            (c for c in self.claims if c.metric == metric),
+            key=lambda c: (c.as_of is None, c.as_of.end if c.as_of else _dt.date.min, c.doc_id or "", c.start),
+        )
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.6g}"
+
+
+def interval_text(c: "Claim") -> str:
+    """'79', '(1.5e+20, ∞)', '(−∞, 5e+07]', '[87.5, 88.5]' followed by the unit."""
+    if c.low is not None and c.low == c.high:
+        body = _fmt(c.low)
+    else:
+        lo = "(−∞" if c.low is None else ("[" if c.low_inclusive else "(") + _fmt(c.low)
+        hi = "∞)" if c.high is None else _fmt(c.high) + ("]" if c.high_inclusive else ")")
+        body = f"{lo}, {hi}"
+    return f"{body} {c.unit}"

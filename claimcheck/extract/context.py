@@ -378,7 +378,7 @@ _TARGET_RANK = _MODALITY_RANK["target"]
 _NO_TIME = (None, None, False)
 # expressions of the present that yield to a dated one before them in the context
 # (5月底发布的《报告》显示,当前国内...: 当前 is the report's present, the end of May)
-_VAGUE_NOW = frozenset(_CTX["time"]["vague_now"])
+_VAGUE_NOW = VAGUE_NOW = frozenset(_CTX["time"]["vague_now"])
 
 
 def _as_of(f: str, times: list, p: int, clause: int, cs: int, ce: int, pub_period) -> tuple:

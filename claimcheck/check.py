@@ -1,0 +1,187 @@
+"""check: documents -> Report (findings, verified checks, claims, coverage).
+
+    claimcheck.check(docs, against=None, config=None) -> Report
+
+Claims are grouped by metric family with one dictionary (the key's head and measure:
+large_models.count holds released and registered models, so that the definitions rule
+sees both), never compared pairwise across families, so the work is linear in the
+number of claims plus the size of each family. Arithmetic rules read each sentence's
+claims together (parts and their total, a share and its part and whole).
+
+A document whose text is the same as an earlier one's adds nothing. Within a document,
+a figure stated twice counts once, with its best-dated statement (a stated time over
+the publication date). A rule that raises becomes an internal error of the report for
+that group, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from typing import Iterable, Optional, Sequence
+
+from . import link
+from .model import Claim, Coverage, Document, Finding, Report, Verified
+from .rules import Rule, load_all
+from .rules.base import Group, signature
+
+__all__ = ["check", "check_claims", "DEFAULT_CONFIG"]
+
+DEFAULT_CONFIG = {
+    "select": None,  # codes or prefixes to run (None: all)
+    "ignore": (),  # codes or prefixes not to run
+    "jump_factor": 10.0,  # CC202: a value that grows more than this many times ...
+    "jump_days": 92,  # ... within this many days
+}
+
+_RULE_ORDER = {"own": 0, "sentence": 1, "published": 2, "none": 3, None: 4}
+
+
+def check(docs: Sequence[Document], against: Optional[Sequence[Document]] = None,
+          config: Optional[dict] = None) -> Report:
+    """Check the claims of `docs` against each other and against those of `against`
+    (earlier documents: their claims are compared with the new ones, findings among
+    them alone are not reported)."""
+    from . import extract
+
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    new_ids: set = set()
+    claims: list[Claim] = []
+    seen_texts: set = set()
+    ids: list[str] = []
+    for is_new, batch in ((True, docs), (False, against or ())):
+        for d in batch:
+            h = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
+            if h in seen_texts:
+                continue  # a duplicate of a document adds nothing
+            seen_texts.add(h)
+            ids.append(d.id)
+            if is_new:
+                new_ids.add(d.id)
+            claims.extend(extract(d.text, published=d.published, doc_id=d.id))
+    return check_claims(claims, documents=ids, new_docs=new_ids if against else None, config=cfg)
+
+
+def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new_docs: Optional[set] = None,
+                 config: Optional[dict] = None) -> Report:
+    """The rules over claims already extracted (check() extracts, then calls this).
+    `new_docs`: when given, only findings that concern one of these documents are
+    reported (the others are the corpus checked against)."""
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    rules = _selected(load_all(), cfg)
+    if documents is None:
+        documents = list(dict.fromkeys(c.doc_id for c in claims if c.doc_id is not None))
+    report = Report(claims=claims, documents=documents)
+    compared: set = set()
+    out: list = []
+
+    families: dict[str, list[Claim]] = {}
+    for c in claims:
+        families.setdefault(_family(c), []).append(c)
+    for fam, members in families.items():
+        if fam.startswith("~") or len(members) < 2:
+            continue
+        group = Group(fam, _collapse(members), cfg)
+        for rule in rules:
+            if rule.code.startswith("CC3"):
+                continue  # arithmetic reads sentences, below
+            _run(rule, group, compared, out, report)
+
+    sentences: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.sentence:
+            sentences.setdefault((c.doc_id, c.sentence), []).append(c)
+    for key, members in sentences.items():
+        if len(members) < 2:
+            continue
+        group = Group(f"{key[0]}:{members[0].start}", members, cfg)
+        for rule in rules:
+            if rule.code.startswith("CC3"):
+                _run(rule, group, compared, out, report)
+
+    if new_docs is not None:  # only what concerns the new documents
+        out = [x for x in out if any(r.doc in new_docs for r in x.claims)]
+    findings = [x for x in out if isinstance(x, Finding)]
+    findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.metric or "", f.code, f.fingerprint))
+    report.findings = _unique(findings)
+    report.verified = _unique([x for x in out if isinstance(x, Verified)])
+    report.coverage = _coverage(claims, compared, families)
+    return report
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _family(c: Claim) -> str:
+    """large_models.released.count -> large_models.count; ~ keys stay whole."""
+    m = c.metric or "~"
+    if m.startswith("~"):
+        return m
+    parts = m.split(".")
+    return f"{parts[0]}.{parts[-1]}"
+
+
+def _collapse(members: list[Claim]) -> list[Claim]:
+    """One claim per (document, signature, interval), the best dated; ordered by as_of."""
+    best: dict = {}
+    for c in members:
+        key = (c.doc_id, signature(c), c.low, c.high, c.modality)
+        old = best.get(key)
+        if old is None or _RULE_ORDER.get(c.as_of_rule, 4) < _RULE_ORDER.get(old.as_of_rule, 4):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (c.as_of is None, c.as_of.end if c.as_of else _dt.date.min,
+                                               c.doc_id or "", c.start))
+
+
+def _selected(rules: dict[str, Rule], cfg: dict) -> list[Rule]:
+    sel, ign = cfg.get("select"), tuple(cfg.get("ignore") or ())
+    out = []
+    for code in sorted(rules):
+        if sel and not any(code.startswith(s) for s in sel):
+            continue
+        if any(code.startswith(i) for i in ign):
+            continue
+        out.append(rules[code])
+    return out
+
+
+def _run(rule: Rule, group: Group, compared: set, out: list, report: Report) -> None:
+    try:
+        out.extend(rule.func(group, compared))
+    except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+        report.errors.append(f"{rule.code} on {group.family}: {type(exc).__name__}: {exc}")
+
+
+def _unique(items: Iterable) -> list:
+    seen, out = set(), []
+    for x in items:
+        key = (x.code, getattr(x, "fingerprint", None) or tuple((r.doc, r.start) for r in x.claims))
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
+    cov = Coverage(numbers=len(claims))
+    reasons: dict[str, int] = {}
+    for c in claims:
+        vocab = link.metric_of(c.metric) is not None
+        if vocab and c.as_of is not None:
+            cov.anchored += 1
+        if c.key in compared:
+            cov.compared += 1
+            continue
+        if not vocab:
+            reason = "metric not in the vocabulary"
+        elif c.as_of is None:
+            reason = "no date"
+        elif c.modality != "fact":
+            reason = f"a {c.modality} with nothing to compare"
+        elif len(families.get(_family(c), ())) < 2:
+            reason = "the only claim of its metric"
+        else:
+            reason = "no other claim of the same scope and period"
+        reasons[reason] = reasons.get(reason, 0) + 1
+    cov.uncheckable = dict(sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return cov

@@ -1,0 +1,148 @@
+"""What every rule needs: groups of comparable claims, intervals widened by the
+precision the text states, and Findings that quote both claims."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from decimal import Decimal
+from typing import Iterable, NamedTuple, Optional
+
+from .. import link
+from ..model import Claim, ClaimRef, Finding, Verified
+
+__all__ = ["Group", "signature", "widened", "overlap", "stated", "dated", "finding", "verified", "quote", "SCOPE_KEYS"]
+
+# the scope entries that decide comparability (DESIGN.md): two claims that differ in one
+# of them measure different things
+SCOPE_KEYS = ("region", "status", "min_params", "precision", "basis")
+
+
+class Group(NamedTuple):
+    """The claims of one metric family (the metric key's head and measure, so that
+    released and registered models meet), the comparable facts first collapsed: a
+    document that repeats a figure counts once, with its best-dated statement."""
+
+    family: str
+    claims: list  # every claim of the family, ordered by as_of
+    config: dict
+
+
+def signature(c: Claim) -> tuple:
+    """What two claims must share to be the same quantity: the metric key and the scope
+    entries that decide comparability (for generic metrics, the subject too)."""
+    m = link.metric_of(c.metric)
+    subject = _norm(c.subject) if m is not None and m.generic else None
+    return (c.metric, subject) + tuple(c.scope.get(k) for k in SCOPE_KEYS)
+
+
+def _norm(s: Optional[str]) -> str:
+    return "".join(unicodedata.normalize("NFKC", s or "").split()).lower()
+
+
+def _rel_precision(c: Claim) -> float:
+    """Half the place of the last written digit, relative to the value: 88 -> 0.5/88,
+    1.17亿 -> 0.005/1.17; 0 when the numeral cannot be read again."""
+    from ..extract.numbers import fold
+    from ..extract.quantities import _value
+
+    num = fold(c.value_text).replace(",", "")
+    kind = "en" if any("a" <= ch.lower() <= "z" for ch in num) else "zh"
+    try:
+        parsed = _value(num, kind)
+    except Exception:  # noqa: BLE001 - a numeral we cannot re-read has no stated precision
+        return 0.0
+    if parsed is None:
+        return 0.0
+    v, _step, place = parsed
+    if v == 0:
+        return 0.0
+    return float(abs(place / Decimal(2) / v))
+
+
+def widened(c: Claim) -> tuple[Optional[float], Optional[float]]:
+    """The claim's interval widened by the precision its numeral states (88% is
+    [87.5, 88.5]%, 1.17亿 is [1.165, 1.175]亿); None is an open end."""
+    rel = _rel_precision(c)
+    lo = None if c.low is None else c.low - abs(c.low) * rel
+    hi = None if c.high is None else c.high + abs(c.high) * rel
+    return lo, hi
+
+
+def stated(c: Claim) -> Optional[float]:
+    """The value as stated, for arithmetic: the point, or the written end of a one-sided
+    bound (超过5万张 -> 5e4), or the midpoint of a range."""
+    if c.low is not None and c.high is not None:
+        return (c.low + c.high) / 2
+    return c.low if c.low is not None else c.high
+
+
+def disjoint(a: tuple, b: tuple) -> bool:
+    """Whether two widened intervals (None = open) cannot both hold."""
+    (alo, ahi), (blo, bhi) = a, b
+    return (ahi is not None and blo is not None and ahi < blo) or (bhi is not None and alo is not None and bhi < alo)
+
+
+def overlap(a: Claim, b: Claim) -> bool:
+    """Whether the periods two claims describe overlap (both must have one)."""
+    if a.as_of is None or b.as_of is None:
+        return False
+    return a.as_of.start <= b.as_of.end and b.as_of.start <= a.as_of.end
+
+
+def dated(c: Claim) -> bool:
+    """Whether the text itself dates the claim (a time expression that governs it, not
+    the publication date, nor a 目前/当前 that only means "at publication"): the
+    timeline and definition rules compare only such claims, so that a figure in passing
+    (大模型的玩家主要分为三类) never makes a series."""
+    if c.as_of is None or c.as_of_rule not in ("own", "sentence"):
+        return False
+    from ..extract.context import VAGUE_NOW
+
+    return (c.as_of.text or "").strip() not in VAGUE_NOW
+
+
+def _when(c: Claim) -> str:
+    p = c.as_of
+    if p is None:
+        return "no date"
+    if p.start == p.end:
+        return p.start.isoformat()
+    if p.start.month == 1 and p.start.day == 1 and p.end.month == 12 and p.end.day == 31 and p.start.year == p.end.year:
+        return str(p.start.year)
+    return f"{p.start.isoformat()}..{p.end.isoformat()}"
+
+
+def quote(c: Claim) -> str:
+    """「超80个」 (001_x.txt, 2023-07-01..2023-07-10)"""
+    return f"「{c.text}」 ({c.doc_id or '?'}, {_when(c)})"
+
+
+def fingerprint(code: str, metric: Optional[str], claims: Iterable[Claim]) -> str:
+    """Stable across runs and edits elsewhere in the text: rule, metric and the claims'
+    normalised texts with their documents, never offsets."""
+    parts = sorted(f"{c.doc_id}|{_norm(c.text)}" for c in claims)
+    h = hashlib.sha256("\x1f".join([code, metric or "", *parts]).encode("utf-8")).hexdigest()
+    return h[:16]
+
+
+def finding(code: str, severity: str, metric: Optional[str], claims: list, message: str, explanation: str) -> Finding:
+    return Finding(code=code, severity=severity, message=message, metric=metric,
+                   claims=[ClaimRef.of(c) for c in claims], explanation=explanation,
+                   fingerprint=fingerprint(code, metric, claims))
+
+
+def verified(code: str, metric: Optional[str], claims: list, message: str, explanation: str) -> Verified:
+    return Verified(code=code, message=message, metric=metric, claims=[ClaimRef.of(c) for c in claims],
+                    explanation=explanation)
+
+
+def fmt(v: Optional[float]) -> str:
+    if v is None:
+        return "∞"
+    return f"{v:.6g}"
+
+
+def interval(lohi: tuple) -> str:
+    lo, hi = lohi
+    return f"[{'−∞' if lo is None else fmt(lo)}, {fmt(hi)}]"
