@@ -4,6 +4,7 @@ precision the text states, and Findings that quote both claims."""
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Iterable, NamedTuple, Optional
@@ -40,23 +41,34 @@ def _norm(s: Optional[str]) -> str:
     return "".join(unicodedata.normalize("NFKC", s or "").split()).lower()
 
 
+_ARABIC_HEAD = re.compile(r"[+-]?\d[\d,]*(?:\.(\d+))?")
+
+
 def _rel_precision(c: Claim) -> float:
     """Half the place of the last written digit, relative to the value: 88 -> 0.5/88,
-    1.17亿 -> 0.005/1.17; 0 when the numeral cannot be read again."""
-    from ..extract.numbers import fold
+    1.17亿 -> 0.005/1.17, 200 -> 0.5/200 (a written zero is a digit: 200个 is not
+    "about 200"), 5000万 -> 0.5万/5000万, 两千 -> 500/2000; 0 when the numeral cannot
+    be read again."""
+    from ..extract.numbers import ZH_BIG, ZH_SMALL, fold
     from ..extract.quantities import _value
 
-    num = fold(c.value_text).replace(",", "")
+    num = fold(c.value_text).replace(" ", "")
     kind = "en" if any("a" <= ch.lower() <= "z" for ch in num) else "zh"
     try:
         parsed = _value(num, kind)
     except Exception:  # noqa: BLE001 - a numeral we cannot re-read has no stated precision
         return 0.0
-    if parsed is None:
+    if parsed is None or parsed[0] == 0:
         return 0.0
     v, _step, place = parsed
-    if v == 0:
-        return 0.0
+    m = _ARABIC_HEAD.match(num)
+    if m is not None and kind == "zh":
+        place = Decimal(1).scaleb(-len(m.group(1) or ""))
+        for ch in num[m.end():]:  # 5000万, 1.17亿: the magnitude words after the digits
+            mult = ZH_BIG.get(ch) or ZH_SMALL.get(ch)
+            if mult is None:
+                break
+            place *= Decimal(mult)
     return float(abs(place / Decimal(2) / v))
 
 

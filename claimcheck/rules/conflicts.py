@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 
 from . import register
-from .base import Group, disjoint, finding, interval, overlap, quote, signature, widened
+from .base import Group, finding, interval, quote, signature, widened
+from .sweep import clashes
 
 __all__ = ["conflicts"]
 
@@ -25,26 +26,18 @@ def conflicts(group: Group, compared: set):
         if c.modality == "fact" and c.as_of is not None and (c.low is not None or c.high is not None):
             by_sig.setdefault(signature(c), []).append(c)
     for members in by_sig.values():
-        for i, a in enumerate(members):
-            wa = widened(a)
-            for b in members[i + 1:]:
-                if not overlap(a, b):
-                    continue
-                compared.add(a.key)
-                compared.add(b.key)
-                wb = widened(b)
-                if not disjoint(wa, wb):
-                    continue
-                slip = _slip(a, b)
-                expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"
-                if slip:
-                    yield finding("CC401", "warning", a.metric, [a, b],
-                                  f"{quote(a)} and {quote(b)} differ by a factor of {_SLIPS[slip]}: "
-                                  f"a unit or magnitude slip?", expl)
-                else:
-                    yield finding("CC101", "error", a.metric, [a, b],
-                                  f"{quote(a)} and {quote(b)} state {a.metric} for overlapping periods "
-                                  f"with values that cannot both hold", expl)
+        for a, b in clashes(members, compared):
+            wa, wb = widened(a), widened(b)
+            slip = _slip(a, b)
+            expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"
+            if slip:
+                yield finding("CC401", "warning", a.metric, [a, b],
+                              f"{quote(a)} and {quote(b)} differ by a factor of {_SLIPS[slip]}: "
+                              f"a unit or magnitude slip?", expl)
+            else:
+                yield finding("CC101", "error", a.metric, [a, b],
+                              f"{quote(a)} and {quote(b)} state {a.metric} for overlapping periods "
+                              f"with values that cannot both hold", expl)
 
 
 def _slip(a, b):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import register
 from .. import link
 from .base import Group, dated, finding, interval, signature, widened
+from .sweep import falls
 
 __all__ = ["cumulative_fall", "implausible_jump"]
 
@@ -30,18 +31,11 @@ def cumulative_fall(group: Group, compared: set):
     if m is None or not m.cumulative:
         return
     for series in _series(group):
-        for i, a in enumerate(series):
-            wa = widened(a)
-            for b in series[i + 1:]:
-                if b.as_of.end <= a.as_of.end:
-                    continue
-                compared.add(a.key)
-                compared.add(b.key)
-                wb = widened(b)
-                if wb[1] is not None and wa[0] is not None and wb[1] < wa[0]:
-                    yield finding("CC201", "error", a.metric, [a, b],
-                                  f"{a.metric} is cumulative but falls: {quote_pair(a, b)}",
-                                  f"earlier {a.text} → {interval(wa)}, later {b.text} → {interval(wb)} {a.unit}")
+        for a, b in falls(series, compared):
+            wa, wb = widened(a), widened(b)
+            yield finding("CC201", "error", a.metric, [a, b],
+                          f"{a.metric} is cumulative but falls: {quote_pair(a, b)}",
+                          f"earlier {a.text} → {interval(wa)}, later {b.text} → {interval(wb)} {a.unit}")
 
 
 @register("CC202", "warning", "An implausible jump between close dates")
