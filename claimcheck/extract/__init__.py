@@ -13,13 +13,12 @@ import re
 import sys
 import types
 from bisect import bisect_right
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
 from ..model import Claim
-from .context import Anchor, anchor as anchor_claims
-from .timex import _as_date as as_date
+from .._dates import as_date
 from .quantities import scan_folded
 
 __all__ = ["extract", "sentences"]
@@ -71,7 +70,21 @@ _SET_BY_EXTRACT = frozenset((
     "unit", "kind", "scope", "subject", "metric", "as_of", "as_of_rule", "modality", "source", "doc_id", "sentence",
 ))
 _MAKER: list = []
-_NO_ANCHOR = Anchor(None, {}, None, None, None, None, None)
+
+
+class _NoAnchor(NamedTuple):
+    """What a claim read with anchor=False carries in place of context.Anchor."""
+
+    subject: None = None
+    scope: dict = {}
+    metric: None = None
+    modality: None = None
+    source: None = None
+    as_of: None = None
+    as_of_rule: None = None
+
+
+_NO_ANCHOR = _NoAnchor()
 
 
 def _make_claim():
@@ -135,6 +148,8 @@ def extract(text: str, published=None, doc_id: Optional[str] = None, anchor: boo
         return []
     published = as_date(published)
     if anchor:
+        from .context import anchor as anchor_claims  # (its word lists load on first use)
+
         anchors = anchor_claims(text, folded, raws, published)
     else:
         anchors = [_NO_ANCHOR] * len(raws)

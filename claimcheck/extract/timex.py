@@ -30,6 +30,7 @@ from operator import itemgetter
 from typing import NamedTuple, Optional
 
 from .._data import load_toml
+from .._dates import as_date as _as_date
 from ..model import Period
 from ._trie import longest_first, trie
 
@@ -976,21 +977,6 @@ def _spec_of(m) -> _Spec:
 
 
 # ---------------------------------------------------------------------- the API
-
-
-def _as_date(published) -> Optional[_dt.date]:
-    if published is None or type(published) is _dt.date:
-        return published
-    if isinstance(published, _dt.datetime):
-        return published.date()
-    if isinstance(published, _dt.date):
-        return _dt.date(published.year, published.month, published.day)
-    if isinstance(published, str):
-        try:
-            return _dt.date.fromisoformat(published.strip()[:10])
-        except ValueError:
-            raise ValueError(f"published: not an ISO date (YYYY-MM-DD): {published!r}") from None
-    raise TypeError(f"published must be a date or an ISO date string, not {type(published).__name__}")
 
 
 def _candidates(text: str, pos: int, endpos: int):
