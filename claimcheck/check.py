@@ -180,6 +180,8 @@ def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
             reason = f"a {c.modality} with nothing to compare"
         elif len(families.get(_family(c), ())) < 2:
             reason = "the only claim of its metric"
+        elif c.scope.get("region") is None and not link.metric_of(c.metric).generic:
+            reason = "no region stated (whose figure it is, the text does not say)"
         else:
             reason = "no other claim of the same scope and period"
         reasons[reason] = reasons.get(reason, 0) + 1

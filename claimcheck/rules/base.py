@@ -31,10 +31,20 @@ class Group(NamedTuple):
 
 def signature(c: Claim) -> tuple:
     """What two claims must share to be the same quantity: the metric key and the scope
-    entries that decide comparability (for generic metrics, the subject too)."""
+    entries that decide comparability, and whose figure it is: for generic metrics
+    (companies, revenue) the subject as written, for
+    the others a region: 国内…79个 and 我国…超80个 are one quantity, while 阿里发布了3个
+    大模型 and 百度发布了5个大模型 are not, and nothing in the scope tells them apart,
+    so a claim with no region is compared with none (CC501, which only explains, reads
+    them all)."""
     m = link.metric_of(c.metric)
-    subject = _norm(c.subject) if m is not None and m.generic else None
-    return (c.metric, subject) + tuple(c.scope.get(k) for k in SCOPE_KEYS)
+    if m is not None and m.generic:
+        who = _norm(c.subject)
+    elif c.scope.get("region") is None:
+        who = c.key  # whose figure it is, the text does not say: comparable with none
+    else:
+        who = None
+    return (c.metric, who) + tuple(c.scope.get(k) for k in SCOPE_KEYS)
 
 
 def _norm(s: Optional[str]) -> str:
