@@ -1,13 +1,16 @@
-"""CC2xx timeline: a cumulative count that falls over time; an implausible jump."""
+"""CC2xx timeline: a cumulative count that falls over time; an implausible jump; what
+became of a target or forecast."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from . import register
 from .. import link
-from .base import Group, dated, finding, interval, signature, widened
+from .base import Group, dated, finding, interval, quote, signature, widened
 from .sweep import falls
 
-__all__ = ["cumulative_fall", "implausible_jump"]
+__all__ = ["cumulative_fall", "implausible_jump", "target_outcome"]
 
 
 def _series(group: Group):
@@ -64,3 +67,47 @@ def quote_pair(a, b) -> str:
     from .base import quote
 
     return f"{quote(a)} then {quote(b)}"
+
+
+@register("CC203", "info", "A target or forecast, and what a later fact says of its period")
+def target_outcome(group: Group, compared: set):
+    """A target or forecast (到2025年…超过5EFLOPS, 预计) and a fact of the same
+    signature about an overlapping period, stated after the target was: "met" when the
+    fact's interval lies within the target's, "missed" when they are disjoint (both
+    widened by their stated precision). Never a conflict: a plan is not a fact."""
+    plans: dict = {}
+    facts: dict = {}
+    for c in group.claims:
+        if c.as_of is None or (c.low is None and c.high is None):
+            continue
+        if c.modality in ("target", "forecast") and dated(c):
+            plans.setdefault(signature_without_owner(c), []).append(c)
+        elif c.modality == "fact" and dated(c):
+            facts.setdefault(signature_without_owner(c), []).append(c)
+    for sig, targets in plans.items():
+        series = sorted(facts.get(sig, ()), key=lambda c: c.as_of.start)
+        starts = [c.as_of.start for c in series]
+        for t in targets:
+            i = bisect_right(starts, t.as_of.end)
+            for f in series[:i][-8:]:  # (the latest few facts that begin by the target's end)
+                if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id:
+                    continue
+                compared.add(t.key)
+                compared.add(f.key)
+                wt, wf = widened(t), widened(f)
+                inside = (wt[0] is None or (wf[0] is not None and wf[0] >= wt[0])) and \
+                         (wt[1] is None or (wf[1] is not None and wf[1] <= wt[1]))
+                apart = (wf[1] is not None and wt[0] is not None and wf[1] < wt[0]) or \
+                        (wf[0] is not None and wt[1] is not None and wf[0] > wt[1])
+                if not (inside or apart):
+                    continue
+                word = "met" if inside else "missed"
+                yield finding("CC203", "info", t.metric, [t, f],
+                              f"the {t.modality} {quote(t)} was {word}: {quote(f)}",
+                              f"{t.modality} {t.text} → {interval(wt)}, fact {f.text} → {interval(wf)} {t.unit}")
+
+
+def signature_without_owner(c) -> tuple:
+    """signature() for plans: a target usually names its region (临港新片区), and a fact
+    about it must name the same one."""
+    return signature(c) if c.scope.get("region") is not None else (c.metric, c.key)
