@@ -29,7 +29,7 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    if name in ("extract", "load"):
+    if name in ("extract", "load", "check"):
         import importlib
 
         return importlib.import_module("." + name, __name__)  # a callable module
@@ -37,10 +37,6 @@ def __getattr__(name: str):
         from .load import load_report
 
         return load_report
-    if name == "check":
-        from .check import check
-
-        return check
     if name == "parse_period":
         from .extract.timex import parse_period
 

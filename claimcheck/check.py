@@ -180,10 +180,18 @@ def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
             reason = f"a {c.modality} with nothing to compare"
         elif len(families.get(_family(c), ())) < 2:
             reason = "the only claim of its metric"
-        elif c.scope.get("region") is None and not link.metric_of(c.metric).generic:
-            reason = "no region stated (whose figure it is, the text does not say)"
         else:
             reason = "no other claim of the same scope and period"
         reasons[reason] = reasons.get(reason, 0) + 1
     cov.uncheckable = dict(sorted(reasons.items(), key=lambda kv: -kv[1]))
     return cov
+
+
+class _CallableModule(__import__("types").ModuleType):
+    """`claimcheck.check` is both this module and the function, however it was imported."""
+
+    def __call__(self, docs, against=None, config=None) -> Report:
+        return check(docs, against=against, config=config)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule

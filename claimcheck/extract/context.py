@@ -325,10 +325,11 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                     a = te
                 t += 1
         subject = _subject(text[a:p])
+        owner = None
         if r.kind == "count":  # 10个行业: the noun after a count is what it counts
             noun = _counted_noun(text, r.end)
             if noun:
-                subject = noun
+                owner, subject = subject, noun  # (阿里发布了3个大模型: 阿里's models)
 
         # thresholds: a parameter claim in the clause before this one (10亿参数规模以上)
         for q in range(idx - 1, -1, -1):
@@ -342,6 +343,8 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
             scope["region"] = region
         if basis is not None:
             scope["basis"] = basis
+        if owner and owner not in _REGIONS_WRITTEN and "region" not in scope:
+            scope["of"] = owner  # whose figure, where no region says it (the clause before a count)
 
         source = None
         if cue >= 0:

@@ -61,10 +61,24 @@ def parts_and_total(group: Group, compared: set):
 
 def _opened(total, first_part) -> bool:
     """Whether the sentence says the parts are parts (其中, including) between them."""
-    text = first_part.sentence or ""
-    a, b = text.find(total.text), text.find(first_part.text)
-    between = text[a + len(total.text):b] if 0 <= a < b else ""
-    return any(w in between for w in _PART_OPENERS)
+    return any(w in between(total, first_part) for w in _PART_OPENERS)
+
+
+def between(a, b) -> str:
+    """The text of the sentence between claims a and b (a before b), found from their
+    offsets: the occurrence of a's text in the sentence that ends b.start - a.end
+    characters before an occurrence of b's text (5万张 inside 达15万张 is not it)."""
+    sent = a.sentence or ""
+    gap = b.start - a.end
+    if gap < 0:
+        return ""
+    i = sent.find(a.text)
+    while i >= 0:
+        j = i + len(a.text)
+        if sent.startswith(b.text, j + gap):
+            return sent[j:j + gap]
+        i = sent.find(a.text, i + 1)
+    return ""
 
 
 def _share_of_parts(claims, total, parts, s: float, compared: set):
@@ -107,14 +121,17 @@ def share_of_part(group: Group, compared: set):
         part = claims[k - 1]
         if part.unit == "percent" or stated(part) is None:
             continue
-        between = (pct.sentence or "")
-        a, b = between.find(part.text), between.find(pct.text)
-        gap = between[a + len(part.text):b].lower() if 0 <= a < b else ""
-        if len(gap) > _MAX_GAP or not any(w in gap for w in _SHARE_WORDS):
+        if pct.start - part.end > _MAX_GAP:
             continue  # (三家企业研发投入合计约占全国总研发经费支出的近7%: a share of something else)
+        gap = between(part, pct).lower()
+        if not any(w in gap for w in _SHARE_WORDS):
+            continue
         whole = next((c for c in reversed(claims[:k - 1]) if c.unit == part.unit and stated(c)), None)
         if whole is None or not stated(whole) > stated(part):
             continue
+        rw, rp = whole.scope.get("region"), part.scope.get("region")
+        if rw is not None and rp is not None and rw != rp and rw not in _NATIONAL:
+            continue  # (北京50个，上海30个，广东23个，…占全国的88%: siblings, not a part and its whole)
         ratio = stated(part) / stated(whole) * 100
         lo, hi = widened(pct)
         for c in (whole, part, pct):

@@ -32,16 +32,13 @@ class Group(NamedTuple):
 def signature(c: Claim) -> tuple:
     """What two claims must share to be the same quantity: the metric key and the scope
     entries that decide comparability, and whose figure it is: for generic metrics
-    (companies, revenue) the subject as written, for
-    the others a region: 国内…79个 and 我国…超80个 are one quantity, while 阿里发布了3个
-    大模型 and 百度发布了5个大模型 are not, and nothing in the scope tells them apart,
-    so a claim with no region is compared with none (CC501, which only explains, reads
-    them all)."""
+    (companies, revenue), and for the others when no region is stated, the subject as
+    written and the words before a count (scope "of"): 国内…79个 and 我国…超80个 are one
+    quantity; 阿里发布了3个大模型 and 百度发布了5个大模型 are not (of 阿里, of 百度);
+    通过网信办备案的大模型有117个 and …有150个 are."""
     m = link.metric_of(c.metric)
-    if m is not None and m.generic:
-        who = _norm(c.subject)
-    elif c.scope.get("region") is None:
-        who = c.key  # whose figure it is, the text does not say: comparable with none
+    if m is not None and (m.generic or c.scope.get("region") is None):
+        who = (_norm(c.subject), _norm(c.scope.get("of")))
     else:
         who = None
     return (c.metric, who) + tuple(c.scope.get(k) for k in SCOPE_KEYS)

@@ -26,7 +26,7 @@ def conflicts(group: Group, compared: set):
         if c.modality == "fact" and c.as_of is not None and (c.low is not None or c.high is not None):
             by_sig.setdefault(signature(c), []).append(c)
     for members in by_sig.values():
-        for a, b in clashes(members, compared):
+        for a, b in clashes(members, compared, key=_not_one_sentence):
             wa, wb = widened(a), widened(b)
             slip = _slip(a, b)
             expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"
@@ -38,6 +38,12 @@ def conflicts(group: Group, compared: set):
                 yield finding("CC101", "error", a.metric, [a, b],
                               f"{quote(a)} and {quote(b)} state {a.metric} for overlapping periods "
                               f"with values that cannot both hold", expl)
+
+
+def _not_one_sentence(a, b) -> bool:
+    """Two values of one metric in one sentence are a whole and its part (达1000亿元，其中
+    …达100亿元), a change (从85%提升至94%) or a range, not a contradiction."""
+    return not (a.doc_id == b.doc_id and a.sentence == b.sentence)
 
 
 def _slip(a, b):

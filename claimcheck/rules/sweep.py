@@ -5,6 +5,7 @@ stays cheap (benchmarks/check.py)."""
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right, insort
 from itertools import count
 from typing import Callable, Iterator, Optional
 
@@ -24,34 +25,42 @@ def _hi(w) -> float:
 
 
 def clashes(claims: list, compared: set, key: Optional[Callable] = None) -> Iterator[tuple]:
-    """(a, b) pairs whose periods overlap and whose widened intervals are disjoint: for
-    each claim b (by start of period), the active claim with the lowest upper end and
-    the one with the highest lower end are the only ones that can lie wholly below or
-    above it. `key(a, b)` may reject a pair (then the next extreme is not tried: one
-    finding per claim and side is enough). Claims that met an overlapping one are added
-    to `compared`."""
+    """Every (a, b) pair whose periods overlap and whose widened intervals are disjoint
+    (and that `key(a, b)`, when given, accepts). A sweep over the claims by start of
+    period keeps the claims whose periods are still open in two sorted lists, by upper
+    and by lower end: those wholly below b are a prefix of the first, those wholly
+    above a suffix of the second, so the cost is O(n log n) plus the pairs found.
+    Claims that met one with an overlapping period are added to `compared`."""
     order = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.doc_id or "", c.start))
-    low_hi: list = []  # (upper end, tie, end date, claim)  min-heap
-    high_lo: list = []  # (-lower end, tie, end date, claim)  min-heap
+    by_hi: list = []  # (upper end, tie, claim), sorted
+    by_lo: list = []  # (lower end, tie, claim), sorted
+    expiry: list = []  # heap of (end date, tie, upper, lower)
+    unmarked: list = []  # open claims not yet compared with any
     tie = count()
     for b in order:
-        for heap in (low_hi, high_lo):
-            while heap and heap[0][2] < b.as_of.start:
-                heapq.heappop(heap)  # (its period ended before this one began)
+        while expiry and expiry[0][0] < b.as_of.start:  # (their periods ended before this one began)
+            _end, t, hi, lo = heapq.heappop(expiry)
+            del by_hi[bisect_left(by_hi, (hi, t))]
+            del by_lo[bisect_left(by_lo, (lo, t))]
         wb = widened(b)
-        if low_hi:
+        lo_b, hi_b = _lo(wb), _hi(wb)
+        if by_hi:
             compared.add(b.key)
-            for heap in (low_hi, high_lo):
-                compared.add(heap[0][3].key)
-            a = low_hi[0][3]
-            if low_hi[0][0] < _lo(wb) and (key is None or key(a, b)):
-                yield a, b
-            a = high_lo[0][3]
-            if -high_lo[0][0] > _hi(wb) and (key is None or key(a, b)):
-                yield a, b
+            for c in unmarked:
+                compared.add(c.key)
+            unmarked = []
+            for _v, _t, a in by_hi[:bisect_left(by_hi, (lo_b, -1))]:
+                if key is None or key(a, b):
+                    yield a, b
+            for _v, _t, a in by_lo[bisect_right(by_lo, (hi_b, _INF)):]:
+                if key is None or key(a, b):
+                    yield a, b
+        else:
+            unmarked.append(b)
         t = next(tie)
-        heapq.heappush(low_hi, (_hi(wb), t, b.as_of.end, b))
-        heapq.heappush(high_lo, (-_lo(wb), t, b.as_of.end, b))
+        insort(by_hi, (hi_b, t, b))
+        insort(by_lo, (lo_b, t, b))
+        heapq.heappush(expiry, (b.as_of.end, t, hi_b, lo_b))
 
 
 def falls(series: list, compared: set) -> Iterator[tuple]:
