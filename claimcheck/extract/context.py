@@ -171,6 +171,8 @@ def _strip_subject(s: str) -> str:
 
 
 _COUNTED_MAX = _CTX["counted"]["max"]
+# the last characters of classifiers (个, 家, 张…): only after one is the next noun what is counted
+_CLASSIFIER_ENDS = frozenset(k[-1] for k in load_toml("counters.toml")["classifiers"])
 _COUNTED_STOP = re.compile(trie(_CTX["counted"]["stops"]))
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _EN_NOUN_PHRASE = re.compile(r" ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,2})")
@@ -326,7 +328,7 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                 t += 1
         subject = _subject(text[a:p])
         owner = None
-        if r.kind == "count":  # 10个行业: the noun after a count is what it counts
+        if r.kind == "count" and (text[r.end - 1:r.end] in _CLASSIFIER_ENDS or text[r.end:r.end + 1] == " "):
             noun = _counted_noun(text, r.end)
             if noun:
                 owner, subject = subject, noun  # (阿里发布了3个大模型: 阿里's models)

@@ -8,7 +8,7 @@ from .._data import load_toml
 from . import register
 from .base import Group, finding, fmt, quote, stated, verified, widened
 
-__all__ = ["parts_and_total", "share_of_part"]
+__all__ = ["parts_and_total", "share_of_part", "growth"]
 
 _DATA = load_toml("rules.toml")
 _SHARE_WORDS = tuple(w.lower() for w in _DATA["share"]["words"])
@@ -143,3 +143,48 @@ def share_of_part(group: Group, compared: set):
         else:
             yield finding("CC303", "warning", pct.metric, [whole, part, pct],
                           f"{quote(part)} is {fmt(ratio)}% of {quote(whole)}, but the text says {quote(pct)}", expl)
+
+
+_G = _DATA["growth"]
+_TO = tuple(w.lower() for w in _G["to"])
+_UP = tuple(w.lower() for w in _G["up"])
+_DOWN = tuple(w.lower() for w in _G["down"])
+_GROWTH_GAP = _G["max_gap"]
+
+
+@register("CC304", "warning", "A growth rate or multiple does not match the two values it relates")
+def growth(group: Group, compared: set):
+    """In one sentence, two values in one unit joined by a change word (从100亿元增长到125亿元),
+    then a rate (增长25%, up 50%) or a multiple (翻了一番) within a few characters: the
+    rate must match (second - first) / first, the multiple second / first, within the
+    precision the text states. Verified when it does; a change in percentage points
+    (从85%提升至94%) is not a rate of the values and is left alone."""
+    claims = group.claims
+    for k in range(2, len(claims)):
+        rate = claims[k]
+        if rate.unit not in ("percent", "times") or rate.low is None:
+            continue
+        a, b = claims[k - 2], claims[k - 1]
+        if a.unit != b.unit or a.unit in ("percent", "times") or not stated(a) or stated(b) is None:
+            continue
+        if rate.start - b.end > _GROWTH_GAP or not any(w in between(a, b).lower() for w in _TO):
+            continue
+        gap = between(b, rate).lower()
+        x, y = stated(a), stated(b)
+        if rate.unit == "times":
+            expected, label = y / x, f"{rate.text}: {fmt(y)} / {fmt(x)} = {fmt(y / x)}×"
+        elif any(w in gap for w in _DOWN):
+            expected, label = (x - y) / x * 100, f"down {fmt((x - y) / x * 100)}%"
+        elif any(w in gap for w in _UP):
+            expected, label = (y - x) / x * 100, f"up {fmt((y - x) / x * 100)}%"
+        else:
+            continue
+        lo, hi = widened(rate)
+        for c in (a, b, rate):
+            compared.add(c.key)
+        expl = f"{a.text} → {b.text}: {label}; stated {rate.text} → [{fmt(lo)}, {fmt(hi)}]"
+        if (lo is None or expected >= lo * 0.999) and (hi is None or expected <= hi * 1.001):
+            yield verified("CC304", b.metric, [a, b, rate], f"{a.text} → {b.text}: {label} ≈ {rate.text}", expl)
+        else:
+            yield finding("CC304", "warning", b.metric, [a, b, rate],
+                          f"{quote(a)} → {quote(b)} is {label}, but the text says {quote(rate)}", expl)

@@ -59,6 +59,9 @@ def _rel_precision(c: Claim) -> float:
     from ..extract.numbers import ZH_BIG, ZH_SMALL, fold
     from ..extract.quantities import _value
 
+    if c.kind == "multiple":
+        return 0.0  # 翻番, 翻两番: a word for an exact multiple
+
     num = fold(c.value_text).replace(" ", "")
     kind = "en" if any("a" <= ch.lower() <= "z" for ch in num) else "zh"
     try:
