@@ -328,6 +328,7 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                 t += 1
         subject = _subject(text[a:p])
         owner = None
+        # 10个行业, 80 large models: after a classifier or an English count, the noun that follows
         if r.kind == "count" and (text[r.end - 1:r.end] in _CLASSIFIER_ENDS or text[r.end:r.end + 1] == " "):
             noun = _counted_noun(text, r.end)
             if noun:
