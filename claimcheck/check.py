@@ -34,6 +34,7 @@ DEFAULT_CONFIG = {
     "jump_days": 92,  # ... within this many days
 }
 
+_PER_CLAIM = ("CC402",)  # rules that read claims one by one, among those with no vocabulary metric
 _RULE_ORDER = {"own": 0, "sentence": 1, "published": 2, "none": 3, None: 4}
 
 
@@ -83,9 +84,15 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
             continue
         group = Group(fam, _collapse(members), cfg)
         for rule in rules:
-            if rule.code.startswith("CC3"):
-                continue  # arithmetic reads sentences, below
+            if rule.code.startswith("CC3") or rule.code in _PER_CLAIM:
+                continue  # arithmetic reads sentences, below; CC402 the claims no metric names
             _run(rule, group, compared, out, report)
+    unnamed = [c for c in claims if (c.metric or "~").startswith("~")]
+    if unnamed:
+        group = Group("~", unnamed, cfg)
+        for rule in rules:
+            if rule.code in _PER_CLAIM:
+                _run(rule, group, compared, out, report)
 
     sentences: dict[tuple, list[Claim]] = {}
     for c in claims:

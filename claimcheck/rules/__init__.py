@@ -8,7 +8,8 @@ claimcheck/rules/docs/, which `claimcheck explain CCnnn` prints).
     CC1xx conflicts     same metric, scope and period; intervals that cannot both hold
     CC2xx timeline      a cumulative count that falls over time
     CC3xx arithmetic    parts vs total, share vs part/whole (and what was verified)
-    CC4xx units         a value off by 10^3 / 10^4 / 10^8 (a 万/亿 or P/E slip)
+    CC4xx units         a value off by 10^3 / 10^4 / 10^8 (a 万/亿 or P/E slip); a unit
+                        its metric is not measured in that looks like one it is
     CC5xx definitions   the same subject under a different definition: not comparable
 """
 
@@ -50,6 +51,6 @@ def rule_doc(code: str) -> Optional[str]:
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module (each registers its rules) and return RULES."""
-    from . import arithmetic, conflicts, definitions, timeline  # noqa: F401
+    from . import arithmetic, conflicts, definitions, timeline, units  # noqa: F401
 
     return RULES

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .._data import load_toml
 from . import register
 from .. import link
 from .base import Group, dated, finding, interval, quote, signature, widened
 from .sweep import falls
 
-__all__ = ["cumulative_fall", "implausible_jump", "target_outcome"]
+__all__ = ["cumulative_fall", "implausible_jump", "target_outcome", "stale"]
 
 
 def _series(group: Group):
@@ -111,3 +112,25 @@ def signature_without_owner(c) -> tuple:
     """signature() for plans: a target usually names its region (临港新片区), and a fact
     about it must name the same one."""
     return signature(c) if c.scope.get("region") is not None else (c.metric, c.key)
+
+
+_STALE = load_toml("rules.toml")["stale"]
+
+
+@register("CC204", "info", "The same figure over a long period, while described as growing")
+def stale(group: Group, compared: set):
+    """Two dated facts of one signature with the same interval, at least `min_days`
+    (180) apart, where one of the two sentences says the quantity is growing (超80个,
+    并且还在快速增加 … half a year later still 超80个): perhaps a stale figure copied on."""
+    words = tuple(_STALE["growing"])
+    for series in _series(group):
+        for a, b in zip(series, series[1:]):
+            if (a.low, a.high) != (b.low, b.high) or (b.as_of.end - a.as_of.end).days < _STALE["min_days"]:
+                continue
+            compared.add(a.key)
+            compared.add(b.key)
+            if any(w in (a.sentence or "") or w in (b.sentence or "") for w in words):
+                yield finding("CC204", "info", a.metric, [a, b],
+                              f"{quote(a)} and {quote(b)} give the same figure {(b.as_of.end - a.as_of.end).days} "
+                              f"days apart, while the text says it is growing: a stale figure?",
+                              f"{a.text} → {interval(widened(a))} and {b.text} → {interval(widened(b))} {a.unit}")
