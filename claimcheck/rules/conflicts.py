@@ -26,7 +26,7 @@ def conflicts(group: Group, compared: set):
         if c.modality == "fact" and c.as_of is not None and (c.low is not None or c.high is not None):
             by_sig.setdefault(signature(c), []).append(c)
     for members in by_sig.values():
-        for a, b in clashes(members, compared, key=_not_one_sentence):
+        for a, b in clashes(members, compared, key=_not_one_sentence, limit=group.config.get("max_partners", 5)):
             wa, wb = widened(a), widened(b)
             slip = _slip(a, b)
             expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"

@@ -24,12 +24,14 @@ def _hi(w) -> float:
     return _INF if w[1] is None else w[1]
 
 
-def clashes(claims: list, compared: set, key: Optional[Callable] = None) -> Iterator[tuple]:
+def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: int = 5) -> Iterator[tuple]:
     """Every (a, b) pair whose periods overlap and whose widened intervals are disjoint
     (and that `key(a, b)`, when given, accepts). A sweep over the claims by start of
     period keeps the claims whose periods are still open in two sorted lists, by upper
     and by lower end: those wholly below b are a prefix of the first, those wholly
-    above a suffix of the second, so the cost is O(n log n) plus the pairs found.
+    above a suffix of the second, so the cost is O(n log n) plus the pairs found. At
+    most `limit` pairs are reported for each claim and side, the most extreme first: an
+    archive where one quantity has hundreds of discordant figures gets a bounded report.
     Claims that met one with an overlapping period are added to `compared`."""
     order = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.doc_id or "", c.start))
     by_hi: list = []  # (upper end, tie, claim), sorted
@@ -49,18 +51,27 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None) -> Iter
             for c in unmarked:
                 compared.add(c.key)
             unmarked = []
-            for _v, _t, a in by_hi[:bisect_left(by_hi, (lo_b, -1))]:
-                if key is None or key(a, b):
-                    yield a, b
-            for _v, _t, a in by_lo[bisect_right(by_lo, (hi_b, _INF)):]:
-                if key is None or key(a, b):
-                    yield a, b
+            yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit)  # (lowest first)
+            yield from _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
+                             limit)  # (highest first)
         else:
             unmarked.append(b)
         t = next(tie)
         insort(by_hi, (hi_b, t, b))
         insort(by_lo, (lo_b, t, b))
         heapq.heappush(expiry, (b.as_of.end, t, hi_b, lo_b))
+
+
+def _take(entries: list, indexes, b, key, limit: int):
+    """(a, b) for the entries at `indexes`, in that order, that `key` accepts; `limit` at most."""
+    n = 0
+    for i in indexes:
+        a = entries[i][2]
+        if key is None or key(a, b):
+            yield a, b
+            n += 1
+            if n >= limit:
+                return
 
 
 def falls(series: list, compared: set) -> Iterator[tuple]:
