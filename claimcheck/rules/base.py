@@ -4,6 +4,7 @@ precision the text states, and Findings that quote both claims."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 from decimal import Decimal
@@ -52,6 +53,11 @@ _ARABIC_HEAD = re.compile(r"[+-]?\d[\d,]*(?:\.(\d+))?")
 
 
 def _rel_precision(c: Claim) -> float:
+    return _rel_precision_of(c.value_text, c.kind == "multiple")
+
+
+@lru_cache(maxsize=16384)
+def _rel_precision_of(value_text: str, multiple: bool) -> float:
     """Half the place of the last written digit, relative to the value: 88 -> 0.5/88,
     1.17亿 -> 0.005/1.17, 200 -> 0.5/200 (a written zero is a digit: 200个 is not
     "about 200"), 5000万 -> 0.5万/5000万, 两千 -> 500/2000; 0 when the numeral cannot
@@ -59,10 +65,9 @@ def _rel_precision(c: Claim) -> float:
     from ..extract.numbers import ZH_BIG, ZH_SMALL, fold
     from ..extract.quantities import _value
 
-    if c.kind == "multiple":
+    if multiple:
         return 0.0  # 翻番, 翻两番: a word for an exact multiple
-
-    num = fold(c.value_text).replace(" ", "")
+    num = fold(value_text).replace(" ", "")
     kind = "en" if any("a" <= ch.lower() <= "z" for ch in num) else "zh"
     try:
         parsed = _value(num, kind)

@@ -22,6 +22,7 @@ def definitions(group: Group, compared: set):
     read as a conflict), naming the qualifier that differs."""
     facts = [c for c in group.claims if c.modality == "fact" and dated(c) and (c.low is not None or c.high is not None)]
     facts.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
+    defs = {c.key: _definition(c) for c in facts}
     # falls: against each claim, the earlier claim of every other definition with the
     # highest lower end (two of them, from different documents), so O(n x definitions)
     best: dict = {}
@@ -37,7 +38,7 @@ def definitions(group: Group, compared: set):
                     del tops[2:]
             pending, current = [], b.as_of.end
         wb = widened(b)
-        kb = _definition(b)
+        kb = defs[b.key]
         for k, tops in best.items():
             if k[0] == kb[0] or not _regions_agree(k[1], kb[1]):
                 continue
@@ -51,7 +52,8 @@ def definitions(group: Group, compared: set):
                 yield _note(a, b, "a fall")
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
     # conflicts in appearance: overlapping periods, disjoint intervals, other definitions
-    for a, b in clashes(facts, compared, key=_comparable_across):
+    for a, b in clashes(facts, compared, key=lambda a, b: _comparable_across(a, b, defs),
+                        part=lambda c: defs[c.key][0]):
         yield _note(a, b, "a conflict")
 
 
@@ -64,8 +66,8 @@ def _regions_agree(ra, rb) -> bool:
     return ra is None or rb is None or ra == rb
 
 
-def _comparable_across(a, b) -> bool:
-    da, db = _definition(a), _definition(b)
+def _comparable_across(a, b, defs: dict) -> bool:
+    da, db = defs[a.key], defs[b.key]
     return a.doc_id != b.doc_id and da[0] != db[0] and _regions_agree(da[1], db[1])
 
 

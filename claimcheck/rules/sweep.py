@@ -24,7 +24,8 @@ def _hi(w) -> float:
     return _INF if w[1] is None else w[1]
 
 
-def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: int = 5) -> Iterator[tuple]:
+def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: int = 5,
+            part: Optional[Callable] = None) -> Iterator[tuple]:
     """Every (a, b) pair whose periods overlap and whose widened intervals are disjoint
     (and that `key(a, b)`, when given, accepts). A sweep over the claims by start of
     period keeps the claims whose periods are still open in two sorted lists, by upper
@@ -32,34 +33,44 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: 
     above a suffix of the second, so the cost is O(n log n) plus the pairs found. At
     most `limit` pairs are reported for each claim and side, the most extreme first: an
     archive where one quantity has hundreds of discordant figures gets a bounded report.
-    Claims that met one with an overlapping period are added to `compared`."""
+    With `part(c)`, only pairs from different parts are looked at (each part keeps its
+    own lists, so pairs within a part are not even walked over). Claims that met one
+    with an overlapping period are added to `compared`."""
     order = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.doc_id or "", c.start))
-    by_hi: list = []  # (upper end, tie, claim), sorted
-    by_lo: list = []  # (lower end, tie, claim), sorted
-    expiry: list = []  # heap of (end date, tie, upper, lower)
+    lists: dict = {}  # part -> (by upper end, by lower end): sorted (value, tie, claim)
+    expiry: list = []  # heap of (end date, tie, part, upper, lower)
     unmarked: list = []  # open claims not yet compared with any
     tie = count()
+    open_n = 0
     for b in order:
         while expiry and expiry[0][0] < b.as_of.start:  # (their periods ended before this one began)
-            _end, t, hi, lo = heapq.heappop(expiry)
+            _end, t, pb, hi, lo = heapq.heappop(expiry)
+            by_hi, by_lo = lists[pb]
             del by_hi[bisect_left(by_hi, (hi, t))]
             del by_lo[bisect_left(by_lo, (lo, t))]
+            open_n -= 1
         wb = widened(b)
         lo_b, hi_b = _lo(wb), _hi(wb)
-        if by_hi:
+        pb = part(b) if part is not None else None
+        if open_n:
             compared.add(b.key)
             for c in unmarked:
                 compared.add(c.key)
             unmarked = []
-            yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit)  # (lowest first)
-            yield from _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
-                             limit)  # (highest first)
+            for p, (by_hi, by_lo) in lists.items():
+                if part is not None and p == pb:
+                    continue
+                yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit)  # (lowest first)
+                yield from _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
+                                 limit)  # (highest first)
         else:
             unmarked.append(b)
         t = next(tie)
+        by_hi, by_lo = lists.setdefault(pb, ([], []))
         insort(by_hi, (hi_b, t, b))
         insort(by_lo, (lo_b, t, b))
-        heapq.heappush(expiry, (b.as_of.end, t, hi_b, lo_b))
+        heapq.heappush(expiry, (b.as_of.end, t, pb, hi_b, lo_b))
+        open_n += 1
 
 
 def _take(entries: list, indexes, b, key, limit: int):

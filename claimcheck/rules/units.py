@@ -4,12 +4,22 @@ the conflicts (rules/conflicts.py)."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .. import link
+from ..extract._trie import trie
 from .._data import load_toml
 from . import register
 from .base import Group, finding, quote
 
 __all__ = ["confused_unit"]
+
+@lru_cache(maxsize=1)
+def _words():
+    """The vocabulary's words as one pattern (subjects are matched lower-cased)."""
+    return re.compile(trie(link.vocabulary().words))
+
 
 _CONFUSABLE = {(c["metric_unit"], c["written"]) for c in load_toml("rules.toml")["confusable"]}
 
@@ -20,12 +30,13 @@ def confused_unit(group: Group, compared: set):
     metric does not take, where that unit is a known look-alike of one it does take
     (rules.toml [[confusable]]: EB for EFLOPS): 2022年我国算力总规模达150EB."""
     vocab = link.vocabulary()
+    confusable_written = {w for _, w in _CONFUSABLE}
     for c in group.claims:
-        if not (c.metric or "").startswith("~") or not c.subject:
+        if c.unit not in confusable_written or not (c.metric or "").startswith("~") or not c.subject:
             continue
-        for word, key in vocab.words.items():
-            if word not in c.subject.lower():
-                continue
+        for m in _words().finditer(c.subject.lower()):
+            word = m.group()
+            key = vocab.words[word]
             units = vocab.metrics[key].units
             wanted = next((u for u in units if (u, c.unit) in _CONFUSABLE), None)
             if wanted is None:
