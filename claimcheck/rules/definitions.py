@@ -4,6 +4,7 @@ where a reader would otherwise see a fall or a conflict."""
 
 from __future__ import annotations
 
+from .. import link
 from . import register
 from .base import SCOPE_KEYS, Group, dated, finding, quote, widened
 from .sweep import clashes
@@ -20,22 +21,38 @@ def definitions(group: Group, compared: set):
     parameter threshold, precision or basis; reported when the later one is lower
     (it would read as a fall) or their overlapping intervals are disjoint (it would
     read as a conflict), naming the qualifier that differs."""
-    facts = [c for c in group.claims if c.modality == "fact" and dated(c) and (c.low is not None or c.high is not None)]
+    bases: dict = {}
+    for c in group.claims:
+        if c.modality == "fact" and dated(c) and (c.low is not None or c.high is not None):
+            bases.setdefault(_base(c), []).append(c)
+    for facts in bases.values():
+        if len({_definition(c)[0] for c in facts}) > 1:
+            yield from _notes(facts, compared)
+
+
+def _base(c) -> str:
+    """What a definition can differ within: the metric key, or for metrics qualified by
+    status (released/registered models) its head and measure. ai_industry.core and
+    ai_industry.compute are two quantities, not two definitions of one."""
+    m = link.metric_of(c.metric)
+    if m is not None and m.status:
+        parts = c.metric.split(".")
+        return f"{parts[0]}.{parts[-1]}"
+    return c.metric
+
+
+def _notes(facts: list, compared: set):
     facts.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
     defs = {c.key: _definition(c) for c in facts}
     # falls: against each claim, the earlier claim of every other definition with the
-    # highest lower end (two of them, from different documents), so O(n x definitions)
-    best: dict = {}
+    # highest lower end (and the best from another document), so O(n x definitions)
+    best: dict = {}  # definition -> [(lower end, claim)]: the best, and the best of another document
     pending: list = []
     current = None
     for b in facts:
         if b.as_of.end != current:
             for k, lo, c in pending:
-                tops = best.setdefault(k, [])
-                tops.append((lo, c))
-                tops.sort(key=lambda t: -t[0])
-                if len(tops) > 2 and tops[1][1].doc_id != tops[0][1].doc_id:
-                    del tops[2:]
+                best[k] = _keep_two(best.get(k, []), lo, c)
             pending, current = [], b.as_of.end
         wb = widened(b)
         kb = defs[b.key]
@@ -53,8 +70,16 @@ def definitions(group: Group, compared: set):
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
     # conflicts in appearance: overlapping periods, disjoint intervals, other definitions
     for a, b in clashes(facts, compared, key=lambda a, b: _comparable_across(a, b, defs),
-                        part=lambda c: defs[c.key][0]):
+                        part=lambda c: defs[c.key][0], limit=1):  # (a note explains; one a side is enough)
         yield _note(a, b, "a conflict")
+
+
+def _keep_two(tops: list, lo: float, c) -> list:
+    """The claim with the highest lower end, and the highest of another document."""
+    tops = sorted([*tops, (lo, c)], key=lambda t: -t[0])
+    first = tops[0]
+    second = next((t for t in tops[1:] if t[1].doc_id != first[1].doc_id), None)
+    return [first] if second is None else [first, second]
 
 
 def _definition(c) -> tuple:
