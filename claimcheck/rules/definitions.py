@@ -47,6 +47,7 @@ def _notes(facts: list, compared: set):
     # falls: against each claim, the earlier claim of every other definition with the
     # highest lower end (and the best from another document), so O(n x definitions)
     best: dict = {}  # definition -> [(lower end, claim)]: the best, and the best of another document
+    cited: dict = {}
     pending: list = []
     current = None
     for b in facts:
@@ -65,13 +66,17 @@ def _notes(facts: list, compared: set):
             compared.add(a.key)
             compared.add(b.key)
             la = widened(a)[0]
-            if wb[1] is not None and la is not None and wb[1] < la:
+            if wb[1] is not None and la is not None and wb[1] < la and cited.get(a.key, 0) < _LIMIT:
+                cited[a.key] = cited.get(a.key, 0) + 1  # (a high figure is explained a few times, not after every claim)
                 yield _note(a, b, "a fall")
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
     # conflicts in appearance: overlapping periods, disjoint intervals, other definitions
     for a, b in clashes(facts, compared, key=lambda a, b: _comparable_across(a, b, defs),
                         part=lambda c: defs[c.key][0], limit=1):  # (a note explains; one a side is enough)
         yield _note(a, b, "a conflict")
+
+
+_LIMIT = 5
 
 
 def _keep_two(tops: list, lo: float, c) -> list:

@@ -37,6 +37,7 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: 
     own lists, so pairs within a part are not even walked over). Claims that met one
     with an overlapping period are added to `compared`."""
     order = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.doc_id or "", c.start))
+    cited: dict = {}  # claim key -> findings it is a partner in (an outlier is cited `limit` times at most)
     lists: dict = {}  # part -> (by upper end, by lower end): sorted (value, tie, claim)
     expiry: list = []  # heap of (end date, tie, part, upper, lower)
     unmarked: list = []  # open claims not yet compared with any
@@ -60,9 +61,9 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: 
             for p, (by_hi, by_lo) in lists.items():
                 if part is not None and p == pb:
                     continue
-                yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit)  # (lowest first)
+                yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit, cited)  # (lowest first)
                 yield from _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
-                                 limit)  # (highest first)
+                                 limit, cited)  # (highest first)
         else:
             unmarked.append(b)
         t = next(tie)
@@ -73,21 +74,30 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: 
         open_n += 1
 
 
-def _take(entries: list, indexes, b, key, limit: int):
-    """(a, b) for the entries at `indexes`, in that order, that `key` accepts; `limit` at most."""
+def _take(entries: list, indexes, b, key, limit: int, cited: dict):
+    """(a, b) for the entries at `indexes`, in that order, that `key` accepts and that
+    have not been cited `limit` times already; `limit` pairs at most. (Without the second
+    bound one outlier would be cited by every claim near it: findings would grow with
+    outliers x neighbours, quadratically in an archive.)"""
     n = 0
     for i in indexes:
         a = entries[i][2]
+        if cited.get(a.key, 0) >= limit:
+            continue
         if key is None or key(a, b):
+            cited[a.key] = cited.get(a.key, 0) + 1
             yield a, b
             n += 1
             if n >= limit:
                 return
 
 
-def falls(series: list, compared: set) -> Iterator[tuple]:
+def falls(series: list, compared: set, limit: int = 5) -> Iterator[tuple]:
     """(a, b) pairs of a series ordered by end of period where b, later, lies wholly
-    below a: against each b, the earlier claim with the highest lower end."""
+    below a: against each b, the earlier claim with the highest lower end, which is
+    cited `limit` times at most (a high outlier would otherwise be cited by every claim
+    after it)."""
+    cited: dict = {}
     best = None  # (lower end, claim) of the claims that end strictly before the current date
     pending: list = []
     current = None
@@ -102,6 +112,7 @@ def falls(series: list, compared: set) -> Iterator[tuple]:
         if best is not None:
             compared.add(b.key)
             compared.add(best[1].key)
-            if _hi(wb) < best[0]:
+            if _hi(wb) < best[0] and cited.get(best[1].key, 0) < limit:
+                cited[best[1].key] = cited.get(best[1].key, 0) + 1
                 yield best[1], b
         pending.append((_lo(wb), b))
