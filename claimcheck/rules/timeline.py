@@ -85,13 +85,14 @@ def target_outcome(group: Group, compared: set):
             plans.setdefault(signature_without_owner(c), []).append(c)
         elif c.modality == "fact" and dated(c):
             facts.setdefault(signature_without_owner(c), []).append(c)
+    cited: dict = {}  # a fact is the outcome of 5 targets at most in the report
     for sig, targets in plans.items():
         series = sorted(facts.get(sig, ()), key=lambda c: c.as_of.start)
         starts = [c.as_of.start for c in series]
         for t in targets:
             i = bisect_right(starts, t.as_of.end)
             for f in series[:i][-8:]:  # (the latest few facts that begin by the target's end)
-                if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id:
+                if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id or cited.get(f.key, 0) >= 5:
                     continue
                 compared.add(t.key)
                 compared.add(f.key)
@@ -102,6 +103,7 @@ def target_outcome(group: Group, compared: set):
                         (wf[0] is not None and wt[1] is not None and wf[0] > wt[1])
                 if not (inside or apart):
                     continue
+                cited[f.key] = cited.get(f.key, 0) + 1
                 word = "met" if inside else "missed"
                 yield finding("CC203", "info", t.metric, [t, f],
                               f"the {t.modality} {quote(t)} was {word}: {quote(f)}",
