@@ -32,7 +32,7 @@ DEFAULT_CONFIG = {
     "ignore": (),  # codes or prefixes not to run
     "jump_factor": 10.0,  # CC202: a value that grows more than this many times ...
     "jump_days": 92,  # ... within this many days
-    "max_partners": 5,  # CC101: at most this many conflicting partners reported for a claim, each side
+    "max_partners": 5,  # a claim is the partner in this many findings of a rule at most (CC101 each side)
 }
 
 _PER_CLAIM = ("CC402",)  # rules that read claims one by one, among those with no vocabulary metric

@@ -18,41 +18,15 @@ import sys
 from typing import Optional, Sequence
 
 from .errors import ClaimcheckError
+from .model import interval_body, period_text
 
 __all__ = ["main"]
-
-
-def _fmt_bound(v: Optional[float]) -> str:
-    if v is None:
-        return "∞"
-    return f"{v:.6g}"
-
-
-def interval_text(c) -> str:
-    """'[79, 79]', '(1.5e+20, ∞)', '(−∞, 5e+07]'."""
-    if c.low is not None and c.low == c.high:
-        return f"{c.low:.6g}"
-    lo = "(−∞" if c.low is None else ("[" if c.low_inclusive else "(") + _fmt_bound(c.low)
-    hi = "∞)" if c.high is None else _fmt_bound(c.high) + ("]" if c.high_inclusive else ")")
-    return f"{lo}, {hi}"
 
 
 def _line_col(text: str, offset: int, cache: dict) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
-
-
-def _period_text(p) -> str:
-    """2023-07-01..2023-07-10, 2022 (a whole year), 2024-03-28 (a day)."""
-    if p is None:
-        return ""
-    a, b = p.start, p.end
-    if a == b:
-        return a.isoformat()
-    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31 and a.year == b.year:
-        return str(a.year)
-    return f"{a.isoformat()}..{b.isoformat()}"
 
 
 def _cmd_extract(args) -> int:
@@ -73,8 +47,8 @@ def _cmd_extract(args) -> int:
             cache: dict = {}
             for c in claims:
                 line, col = _line_col(doc.text, c.start, cache)
-                rows.append((f"{where}:{line}:{col}", c.text.replace("\n", " "), interval_text(c), c.unit,
-                             _period_text(c.as_of), c.metric or "", c.modality or "", c.source or ""))
+                rows.append((f"{where}:{line}:{col}", c.text.replace("\n", " "), interval_body(c), c.unit,
+                             period_text(c.as_of), c.metric or "", c.modality or "", c.source or ""))
         elif args.format == "jsonl":
             for c in claims:
                 out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")

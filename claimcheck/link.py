@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 from ._data import load_toml
 
-__all__ = ["Metric", "vocabulary", "applies", "metric_key", "measure_of", "unknown_key", "is_cumulative", "metric_of"]
+__all__ = ["Metric", "vocabulary", "applies", "metric_key", "measure_of", "unknown_key", "metric_of"]
 
 
 class Metric(NamedTuple):
@@ -98,14 +98,6 @@ def unknown_key(subject: Optional[str], unit: str) -> str:
         m = _LAST_PHRASE.search(s)
         head = (m.group() if m else s[-12:]).strip().lower()
     return f"~{head or 'unknown'}.{measure_of(unit)}"
-
-
-def is_cumulative(key: Optional[str]) -> bool:
-    """Whether a metric key names a count that cannot fall over time."""
-    if not key or key.startswith("~"):
-        return False
-    m = vocabulary().metrics.get(key.split(".", 1)[0])
-    return bool(m and m.cumulative)
 
 
 def metric_of(key: Optional[str]) -> Optional[Metric]:

@@ -168,12 +168,27 @@ def _fmt(v: float) -> str:
     return f"{v:.6g}"
 
 
-def interval_text(c: "Claim") -> str:
-    """'79', '(1.5e+20, ∞)', '(−∞, 5e+07]', '[87.5, 88.5]' followed by the unit."""
+def interval_body(c: "Claim") -> str:
+    """'79', '(1.5e+20, ∞)', '(−∞, 5e+07]', '[87.5, 88.5]'."""
     if c.low is not None and c.low == c.high:
-        body = _fmt(c.low)
-    else:
-        lo = "(−∞" if c.low is None else ("[" if c.low_inclusive else "(") + _fmt(c.low)
-        hi = "∞)" if c.high is None else _fmt(c.high) + ("]" if c.high_inclusive else ")")
-        body = f"{lo}, {hi}"
-    return f"{body} {c.unit}"
+        return _fmt(c.low)
+    lo = "(−∞" if c.low is None else ("[" if c.low_inclusive else "(") + _fmt(c.low)
+    hi = "∞)" if c.high is None else _fmt(c.high) + ("]" if c.high_inclusive else ")")
+    return f"{lo}, {hi}"
+
+
+def interval_text(c: "Claim") -> str:
+    """The interval followed by the unit: '(80, ∞) model'."""
+    return f"{interval_body(c)} {c.unit}"
+
+
+def period_text(p: Optional[Period]) -> str:
+    """2023-07-01..2023-07-10, 2022 (a whole year), 2024-03-28 (a day); '' for None."""
+    if p is None:
+        return ""
+    a, b = p.start, p.end
+    if a == b:
+        return a.isoformat()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return str(a.year)
+    return f"{a.isoformat()}..{b.isoformat()}"

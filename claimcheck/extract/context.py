@@ -214,8 +214,8 @@ def _subject(s: str) -> Optional[str]:
 # the units of things counted by name (not `count`, money or ratios): a claim in one of
 # them takes its metric from anywhere in its context (其中,北京 51 个 counts the models
 # named before the enumeration)
-_COUNTED = frozenset(u for m in link.vocabulary().metrics.values() for u in m.units) - {
-    "count", "percent", "CNY", "USD", "EUR", "FLOP/s", "byte", "parameter"}
+_COUNTED = frozenset(u for m in link.vocabulary().metrics.values() for u in m.units) - frozenset(
+    _CTX["counted"]["not_by_name"])
 
 
 def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True) -> list[Anchor]:

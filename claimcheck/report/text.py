@@ -3,21 +3,14 @@ findings; then what was verified, the coverage, and a one-line total."""
 
 from __future__ import annotations
 
-from ..model import Report, interval_text
+from ..model import Report, interval_text, period_text
 from ..rules.base import SCOPE_KEYS, dated, signature
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def _when(c) -> str:
-    p = c.as_of
-    if p is None:
-        return "no date"
-    if p.start == p.end:
-        return p.start.isoformat()
-    if (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and p.start.year == p.end.year:
-        return str(p.start.year)
-    return f"{p.start.isoformat()}..{p.end.isoformat()}"
+    return period_text(c.as_of) or "no date"
 
 
 def _scope(c) -> str:

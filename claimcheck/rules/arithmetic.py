@@ -13,7 +13,7 @@ __all__ = ["parts_and_total", "share_of_part", "growth"]
 _DATA = load_toml("rules.toml")
 _SHARE_WORDS = tuple(w.lower() for w in _DATA["share"]["words"])
 _PART_OPENERS = tuple(_DATA["parts"]["openers"])
-_NATIONAL = (None, "CN", "world")
+_NATIONAL = (None, *_DATA["parts"]["totals"])
 _MAX_GAP = _DATA["share"]["max_gap"]
 
 

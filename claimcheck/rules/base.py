@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterable, NamedTuple, Optional
 
 from .. import link
-from ..model import Claim, ClaimRef, Finding, Verified
+from ..model import Claim, ClaimRef, Finding, Verified, period_text
 
 __all__ = ["Group", "signature", "widened", "overlap", "stated", "dated", "finding", "verified", "quote", "SCOPE_KEYS"]
 
@@ -43,6 +43,12 @@ def signature(c: Claim) -> tuple:
     else:
         who = None
     return (c.metric, who) + tuple(c.scope.get(k) for k in SCOPE_KEYS)
+
+
+def partners(group: Group) -> int:
+    """How many findings one claim may be the partner in, per rule (check's config
+    `max_partners`): an outlier is cited a few times, not by every claim near it."""
+    return group.config.get("max_partners", 5)
 
 
 def _norm(s: Optional[str]) -> str:
@@ -130,14 +136,7 @@ def dated(c: Claim) -> bool:
 
 
 def _when(c: Claim) -> str:
-    p = c.as_of
-    if p is None:
-        return "no date"
-    if p.start == p.end:
-        return p.start.isoformat()
-    if p.start.month == 1 and p.start.day == 1 and p.end.month == 12 and p.end.day == 31 and p.start.year == p.end.year:
-        return str(p.start.year)
-    return f"{p.start.isoformat()}..{p.end.isoformat()}"
+    return period_text(c.as_of) or "no date"
 
 
 def quote(c: Claim) -> str:

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import math
 
+from .._data import load_toml
 from . import register
-from .base import Group, finding, interval, quote, signature, widened
+from .base import Group, finding, interval, partners, quote, signature, widened
 from .sweep import clashes
 
 __all__ = ["conflicts"]
 
-_SLIPS = {3: "10³ (千, K/M, P/E)", 4: "10⁴ (万)", 8: "10⁸ (亿)"}
+_SLIP_DATA = load_toml("rules.toml")["slips"]
+_SLIPS = {int(k): v for k, v in _SLIP_DATA["powers"].items()}
 
 
 @register("CC101", "error", "Two facts about the same quantity and period cannot both hold")
@@ -26,7 +28,7 @@ def conflicts(group: Group, compared: set):
         if c.modality == "fact" and c.as_of is not None and (c.low is not None or c.high is not None):
             by_sig.setdefault(signature(c), []).append(c)
     for members in by_sig.values():
-        for a, b in clashes(members, compared, key=_not_one_sentence, limit=group.config.get("max_partners", 5)):
+        for a, b in clashes(members, compared, key=_not_one_sentence, limit=partners(group)):
             wa, wb = widened(a), widened(b)
             slip = _slip(a, b)
             expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"
@@ -54,7 +56,7 @@ def _slip(a, b):
         return None
     r = math.log10(max(va, vb) / min(va, vb))
     for k in _SLIPS:
-        if abs(r - k) < 0.021:  # (within 5%)
+        if abs(r - k) < _SLIP_DATA["tolerance"]:
             return k
     return None
 

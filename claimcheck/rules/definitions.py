@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import link
 from . import register
-from .base import SCOPE_KEYS, Group, dated, finding, quote, widened
+from .base import SCOPE_KEYS, Group, dated, finding, partners, quote, widened
 from .sweep import clashes
 
 __all__ = ["definitions"]
@@ -27,7 +27,7 @@ def definitions(group: Group, compared: set):
             bases.setdefault(_base(c), []).append(c)
     for facts in bases.values():
         if len({_definition(c)[0] for c in facts}) > 1:
-            yield from _notes(facts, compared)
+            yield from _notes(facts, compared, partners(group))
 
 
 def _base(c) -> str:
@@ -41,7 +41,7 @@ def _base(c) -> str:
     return c.metric
 
 
-def _notes(facts: list, compared: set):
+def _notes(facts: list, compared: set, limit: int):
     facts.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
     defs = {c.key: _definition(c) for c in facts}
     # falls: against each claim, the earlier claim of every other definition with the
@@ -66,7 +66,7 @@ def _notes(facts: list, compared: set):
             compared.add(a.key)
             compared.add(b.key)
             la = widened(a)[0]
-            if wb[1] is not None and la is not None and wb[1] < la and cited.get(a.key, 0) < _LIMIT:
+            if wb[1] is not None and la is not None and wb[1] < la and cited.get(a.key, 0) < limit:
                 cited[a.key] = cited.get(a.key, 0) + 1  # (a high figure is explained a few times, not after every claim)
                 yield _note(a, b, "a fall")
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
@@ -74,9 +74,6 @@ def _notes(facts: list, compared: set):
     for a, b in clashes(facts, compared, key=lambda a, b: _comparable_across(a, b, defs),
                         part=lambda c: defs[c.key][0], limit=1):  # (a note explains; one a side is enough)
         yield _note(a, b, "a conflict")
-
-
-_LIMIT = 5
 
 
 def _keep_two(tops: list, lo: float, c) -> list:

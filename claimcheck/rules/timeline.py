@@ -8,7 +8,7 @@ from bisect import bisect_right
 from .._data import load_toml
 from . import register
 from .. import link
-from .base import Group, dated, finding, interval, quote, signature, widened
+from .base import Group, dated, finding, interval, partners, quote, signature, widened
 from .sweep import falls
 
 __all__ = ["cumulative_fall", "implausible_jump", "target_outcome", "stale"]
@@ -35,7 +35,7 @@ def cumulative_fall(group: Group, compared: set):
     if m is None or not m.cumulative:
         return
     for series in _series(group):
-        for a, b in falls(series, compared):
+        for a, b in falls(series, compared, partners(group)):
             wa, wb = widened(a), widened(b)
             yield finding("CC201", "error", a.metric, [a, b],
                           f"{a.metric} is cumulative but falls: {quote_pair(a, b)}",
@@ -85,14 +85,15 @@ def target_outcome(group: Group, compared: set):
             plans.setdefault(signature_without_owner(c), []).append(c)
         elif c.modality == "fact" and dated(c):
             facts.setdefault(signature_without_owner(c), []).append(c)
-    cited: dict = {}  # a fact is the outcome of 5 targets at most in the report
+    cited: dict = {}  # a fact is the outcome of `limit` targets at most in the report
+    limit = partners(group)
     for sig, targets in plans.items():
         series = sorted(facts.get(sig, ()), key=lambda c: c.as_of.start)
         starts = [c.as_of.start for c in series]
         for t in targets:
             i = bisect_right(starts, t.as_of.end)
             for f in series[:i][-8:]:  # (the latest few facts that begin by the target's end)
-                if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id or cited.get(f.key, 0) >= 5:
+                if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id or cited.get(f.key, 0) >= limit:
                     continue
                 compared.add(t.key)
                 compared.add(f.key)
