@@ -643,8 +643,8 @@ def _group_sizes(claims: list) -> dict:
     (after the collapse), its facts with a date and a value by signature (CC101), its
     facts the text dates by signature (the CC201/CC202 series) and in all (CC501). A
     rule whose time grows faster than the claims grows with these."""
-    from claimcheck.check import _collapse, _family
-    from claimcheck.rules.base import dated, signature
+    from claimcheck.check import DEFAULT_CONFIG, _collapse, _family
+    from claimcheck.rules.base import Group, dated, signature
 
     fams: dict = {}
     for c in claims:
@@ -653,7 +653,7 @@ def _group_sizes(claims: list) -> dict:
     for fam, members in fams.items():
         if fam.startswith("~") or len(members) < 2:
             continue
-        g = _collapse(members)
+        g = _collapse(members, Group.of(fam, [], DEFAULT_CONFIG))
         s101: dict = {}
         s201: dict = {}
         d = 0

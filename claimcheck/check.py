@@ -23,7 +23,7 @@ from typing import Iterable, Optional, Sequence
 from . import link
 from .model import Claim, Coverage, Document, Finding, Report, Verified
 from .rules import Rule, load_all
-from .rules.base import Group, signature
+from .rules.base import Group
 
 __all__ = ["check", "check_claims", "DEFAULT_CONFIG"]
 
@@ -83,14 +83,15 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
     for fam, members in families.items():
         if fam.startswith("~") or len(members) < 2:
             continue
-        group = Group(fam, _collapse(members), cfg)
+        memo = Group.of(fam, [], cfg)
+        group = memo._replace(claims=_collapse(members, memo))
         for rule in rules:
             if rule.code.startswith("CC3") or rule.code in _PER_CLAIM:
                 continue  # arithmetic reads sentences, below; CC402 the claims no metric names
             _run(rule, group, compared, out, report)
     unnamed = [c for c in claims if (c.metric or "~").startswith("~")]
     if unnamed:
-        group = Group("~", unnamed, cfg)
+        group = Group.of("~", unnamed, cfg)
         for rule in rules:
             if rule.code in _PER_CLAIM:
                 _run(rule, group, compared, out, report)
@@ -102,7 +103,7 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
     for key, members in sentences.items():
         if len(members) < 2:
             continue
-        group = Group(f"{key[0]}:{members[0].start}", members, cfg)
+        group = Group.of(f"{key[0]}:{members[0].start}", members, cfg)
         for rule in rules:
             if rule.code.startswith("CC3"):
                 _run(rule, group, compared, out, report)
@@ -129,11 +130,11 @@ def _family(c: Claim) -> str:
     return f"{parts[0]}.{parts[-1]}"
 
 
-def _collapse(members: list[Claim]) -> list[Claim]:
+def _collapse(members: list[Claim], group: Group) -> list[Claim]:
     """One claim per (document, signature, interval), the best dated; ordered by as_of."""
     best: dict = {}
     for c in members:
-        key = (c.doc_id, signature(c), c.low, c.high, c.modality)
+        key = (c.doc_id, group.signature(c), c.low, c.high, c.modality)
         old = best.get(key)
         if old is None or _RULE_ORDER.get(c.as_of_rule, 4) < _RULE_ORDER.get(old.as_of_rule, 4):
             best[key] = c

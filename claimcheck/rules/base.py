@@ -23,11 +23,46 @@ SCOPE_KEYS = ("region", "status", "min_params", "precision", "basis")
 class Group(NamedTuple):
     """The claims of one metric family (the metric key's head and measure, so that
     released and registered models meet), the comparable facts first collapsed: a
-    document that repeats a figure counts once, with its best-dated statement."""
+    document that repeats a figure counts once, with its best-dated statement.
+    `memo` keeps what several rules read of the same claims (signatures, whether the
+    text dates a claim, the dated series), computed once a run: `Group.of` makes one."""
 
     family: str
     claims: list  # every claim of the family, ordered by as_of
     config: dict
+    memo: Optional[dict] = None
+
+    @classmethod
+    def of(cls, family: str, claims: list, config: dict) -> "Group":
+        return cls(family, claims, config, {"sig": {}, "dated": {}})
+
+    def signature(self, c: Claim) -> tuple:
+        """signature(c), once per claim and run."""
+        if self.memo is None:
+            return signature(c)
+        sigs = self.memo["sig"]
+        s = sigs.get(id(c))
+        if s is None:
+            s = sigs[id(c)] = signature(c)
+        return s
+
+    def dated(self, c: Claim) -> bool:
+        """dated(c), once per claim and run."""
+        if self.memo is None:
+            return dated(c)
+        d = self.memo["dated"]
+        v = d.get(id(c))
+        if v is None:
+            v = d[id(c)] = dated(c)
+        return v
+
+    def cached(self, name: str, make):
+        """What `make()` returns, once per group (make must not depend on the caller)."""
+        if self.memo is None:
+            return make()
+        if name not in self.memo:
+            self.memo[name] = make()
+        return self.memo[name]
 
 
 def signature(c: Claim) -> tuple:

@@ -8,7 +8,7 @@ import math
 
 from .._data import load_toml
 from . import register
-from .base import Group, finding, interval, partners, quote, signature, widened
+from .base import Group, finding, interval, partners, quote, widened
 from .sweep import clashes
 
 __all__ = ["conflicts"]
@@ -26,7 +26,7 @@ def conflicts(group: Group, compared: set):
     by_sig: dict = {}
     for c in group.claims:
         if c.modality == "fact" and c.as_of is not None and (c.low is not None or c.high is not None):
-            by_sig.setdefault(signature(c), []).append(c)
+            by_sig.setdefault(group.signature(c), []).append(c)
     for members in by_sig.values():
         for a, b in clashes(members, compared, key=_not_one_sentence, limit=partners(group)):
             wa, wb = widened(a), widened(b)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import link
 from . import register
-from .base import SCOPE_KEYS, Group, dated, finding, partners, quote, widened
+from .base import SCOPE_KEYS, Group, finding, partners, quote, widened
 from .sweep import clashes
 
 __all__ = ["definitions"]
@@ -23,7 +23,7 @@ def definitions(group: Group, compared: set):
     read as a conflict), naming the qualifier that differs."""
     bases: dict = {}
     for c in group.claims:
-        if c.modality == "fact" and dated(c) and (c.low is not None or c.high is not None):
+        if c.modality == "fact" and (c.low is not None or c.high is not None) and group.dated(c):
             bases.setdefault(_base(c), []).append(c)
     for facts in bases.values():
         if len({_definition(c)[0] for c in facts}) > 1:
@@ -43,7 +43,7 @@ def _base(c) -> str:
 
 def _notes(facts: list, compared: set, limit: int):
     facts.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
-    defs = {c.key: _definition(c) for c in facts}
+    defs = {id(c): _definition(c) for c in facts}
     # falls: against each claim, the earlier claim of every other definition with the
     # highest lower end (and the best from another document), so O(n x definitions)
     best: dict = {}  # definition -> [(lower end, claim)]: the best, and the best of another document
@@ -56,7 +56,7 @@ def _notes(facts: list, compared: set, limit: int):
                 best[k] = _keep_two(best.get(k, []), lo, c)
             pending, current = [], b.as_of.end
         wb = widened(b)
-        kb = defs[b.key]
+        kb = defs[id(b)]
         for k, tops in best.items():
             if k[0] == kb[0] or not _regions_agree(k[1], kb[1]):
                 continue
@@ -71,8 +71,9 @@ def _notes(facts: list, compared: set, limit: int):
                 yield _note(a, b, "a fall")
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
     # conflicts in appearance: overlapping periods, disjoint intervals, other definitions
-    for a, b in clashes(facts, compared, key=lambda a, b: _comparable_across(a, b, defs),
-                        part=lambda c: defs[c.key][0], limit=1):  # (a note explains; one a side is enough)
+    # (parts by definition and region: the walks pass only over pairs of other
+    # definitions and agreeing regions; a note explains, so one a side is enough)
+    for a, b in clashes(facts, compared, key=_other_document, part=lambda c: defs[id(c)], meets=_across, limit=1):
         yield _note(a, b, "a conflict")
 
 
@@ -93,9 +94,14 @@ def _regions_agree(ra, rb) -> bool:
     return ra is None or rb is None or ra == rb
 
 
-def _comparable_across(a, b, defs: dict) -> bool:
-    da, db = defs[a.key], defs[b.key]
-    return a.doc_id != b.doc_id and da[0] != db[0] and _regions_agree(da[1], db[1])
+def _across(pa: tuple, pb: tuple) -> bool:
+    """Whether claims of two (definition, region) parts are compared: other
+    definitions, regions that agree."""
+    return pa[0] != pb[0] and _regions_agree(pa[1], pb[1])
+
+
+def _other_document(a, b) -> bool:
+    return a.doc_id != b.doc_id
 
 
 def _note(a, b, seen: str):

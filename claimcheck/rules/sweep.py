@@ -25,31 +25,39 @@ def _hi(w) -> float:
 
 
 def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: int = 5,
-            part: Optional[Callable] = None) -> Iterator[tuple]:
+            part: Optional[Callable] = None, meets: Optional[Callable] = None) -> Iterator[tuple]:
     """Every (a, b) pair whose periods overlap and whose widened intervals are disjoint
     (and that `key(a, b)`, when given, accepts). A sweep over the claims by start of
     period keeps the claims whose periods are still open in two sorted lists, by upper
     and by lower end: those wholly below b are a prefix of the first, those wholly
     above a suffix of the second, so the cost is O(n log n) plus the pairs found. At
-    most `limit` pairs are reported for each claim and side, the most extreme first: an
-    archive where one quantity has hundreds of discordant figures gets a bounded report.
-    With `part(c)`, only pairs from different parts are looked at (each part keeps its
-    own lists, so pairs within a part are not even walked over). Claims that met one
-    with an overlapping period are added to `compared`."""
+    most `limit` pairs are reported for each claim and side, the most extreme first, and
+    a claim is cited `limit` times at most (then it leaves the lists: the walks never
+    pass over it again), so that an archive where one quantity has hundreds of
+    discordant figures gets a bounded report in bounded time.
+    With `part(c)`, each part keeps its own lists, and only the pairs between parts p, q
+    with `meets(p, q)` (default: p != q) are looked at: pairs that could never be
+    reported are not even walked over. Claims that met one with an overlapping period
+    are added to `compared`."""
+    if meets is None:
+        meets = (lambda p, q: p != q) if part is not None else (lambda p, q: True)
     order = sorted(claims, key=lambda c: (c.as_of.start, c.as_of.end, c.doc_id or "", c.start))
-    cited: dict = {}  # claim key -> findings it is a partner in (an outlier is cited `limit` times at most)
+    cited: dict = {}  # id(claim) -> findings it is a partner in
+    where: dict = {}  # id(claim) -> (part, upper, lower, tie): to take a claim out of the lists
+    gone: set = set()  # ties of the claims taken out before their period ended
     lists: dict = {}  # part -> (by upper end, by lower end): sorted (value, tie, claim)
     expiry: list = []  # heap of (end date, tie, part, upper, lower)
     unmarked: list = []  # open claims not yet compared with any
     tie = count()
-    open_n = 0
+    open_n = 0  # claims whose periods are open (whether still in the lists or cited enough)
     for b in order:
         while expiry and expiry[0][0] < b.as_of.start:  # (their periods ended before this one began)
             _end, t, pb, hi, lo = heapq.heappop(expiry)
-            by_hi, by_lo = lists[pb]
-            del by_hi[bisect_left(by_hi, (hi, t))]
-            del by_lo[bisect_left(by_lo, (lo, t))]
             open_n -= 1
+            if t in gone:
+                gone.discard(t)
+            else:
+                _remove(lists[pb], hi, lo, t)
         wb = widened(b)
         lo_b, hi_b = _lo(wb), _hi(wb)
         pb = part(b) if part is not None else None
@@ -58,38 +66,49 @@ def clashes(claims: list, compared: set, key: Optional[Callable] = None, limit: 
             for c in unmarked:
                 compared.add(c.key)
             unmarked = []
-            for p, (by_hi, by_lo) in lists.items():
-                if part is not None and p == pb:
+            for p, (by_hi, by_lo) in list(lists.items()):
+                if not meets(p, pb) or not by_hi:
                     continue
-                yield from _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit, cited)  # (lowest first)
-                yield from _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
-                                 limit, cited)  # (highest first)
+                below = _take(by_hi, range(bisect_left(by_hi, (lo_b, -1))), b, key, limit, cited)  # (lowest first)
+                above = _take(by_lo, range(len(by_lo) - 1, bisect_right(by_lo, (hi_b, _INF)) - 1, -1), b, key,
+                              limit, cited)  # (highest first)
+                for a in below + above:
+                    yield a, b
+                    if cited[id(a)] >= limit:  # (cited enough: out of the lists for good)
+                        pa, hi, lo, t = where.pop(id(a))
+                        _remove(lists[pa], hi, lo, t)
+                        gone.add(t)
         else:
             unmarked.append(b)
         t = next(tie)
         by_hi, by_lo = lists.setdefault(pb, ([], []))
         insort(by_hi, (hi_b, t, b))
         insort(by_lo, (lo_b, t, b))
+        where[id(b)] = (pb, hi_b, lo_b, t)
         heapq.heappush(expiry, (b.as_of.end, t, pb, hi_b, lo_b))
         open_n += 1
 
 
-def _take(entries: list, indexes, b, key, limit: int, cited: dict):
-    """(a, b) for the entries at `indexes`, in that order, that `key` accepts and that
-    have not been cited `limit` times already; `limit` pairs at most. (Without the second
-    bound one outlier would be cited by every claim near it: findings would grow with
+def _remove(lists: tuple, hi: float, lo: float, t: int) -> None:
+    by_hi, by_lo = lists
+    del by_hi[bisect_left(by_hi, (hi, t))]
+    del by_lo[bisect_left(by_lo, (lo, t))]
+
+
+def _take(entries: list, indexes, b, key, limit: int, cited: dict) -> list:
+    """The claims at `indexes` of `entries`, in that order, that `key(a, b)` accepts:
+    `limit` at most, each counted in `cited`. (Without a bound on the citations of each
+    claim, one outlier would be cited by every claim near it: findings would grow with
     outliers x neighbours, quadratically in an archive.)"""
-    n = 0
+    out = []
     for i in indexes:
         a = entries[i][2]
-        if cited.get(a.key, 0) >= limit:
-            continue
         if key is None or key(a, b):
-            cited[a.key] = cited.get(a.key, 0) + 1
-            yield a, b
-            n += 1
-            if n >= limit:
-                return
+            cited[id(a)] = cited.get(id(a), 0) + 1
+            out.append(a)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def falls(series: list, compared: set, limit: int = 5) -> Iterator[tuple]:

@@ -8,21 +8,26 @@ from bisect import bisect_right
 from .._data import load_toml
 from . import register
 from .. import link
-from .base import Group, dated, finding, interval, partners, quote, signature, widened
+from .base import Group, finding, interval, partners, quote, widened
 from .sweep import falls
 
 __all__ = ["cumulative_fall", "implausible_jump", "target_outcome", "stale"]
 
 
-def _series(group: Group):
-    """Facts the text dates (base.dated), by signature, ordered by the end of their period."""
+def _series(group: Group) -> list:
+    """Facts the text dates (base.dated), by signature, ordered by the end of their
+    period (made once a group: three rules read them)."""
+    return group.cached("series", lambda: _make_series(group))
+
+
+def _make_series(group: Group) -> list:
     by_sig: dict = {}
     for c in group.claims:
-        if c.modality == "fact" and dated(c) and (c.low is not None or c.high is not None):
-            by_sig.setdefault(signature(c), []).append(c)
+        if c.modality == "fact" and (c.low is not None or c.high is not None) and group.dated(c):
+            by_sig.setdefault(group.signature(c), []).append(c)
     for members in by_sig.values():
         members.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
-        yield members
+    return list(by_sig.values())
 
 
 @register("CC201", "error", "A cumulative count falls over time")
@@ -81,10 +86,10 @@ def target_outcome(group: Group, compared: set):
     for c in group.claims:
         if c.as_of is None or (c.low is None and c.high is None):
             continue
-        if c.modality in ("target", "forecast") and dated(c):
-            plans.setdefault(signature_without_owner(c), []).append(c)
-        elif c.modality == "fact" and dated(c):
-            facts.setdefault(signature_without_owner(c), []).append(c)
+        if c.modality in ("target", "forecast") and group.dated(c):
+            plans.setdefault(signature_without_owner(c, group), []).append(c)
+        elif c.modality == "fact" and group.dated(c):
+            facts.setdefault(signature_without_owner(c, group), []).append(c)
     cited: dict = {}  # a fact is the outcome of `limit` targets at most in the report
     limit = partners(group)
     for sig, targets in plans.items():
@@ -92,7 +97,7 @@ def target_outcome(group: Group, compared: set):
         starts = [c.as_of.start for c in series]
         for t in targets:
             i = bisect_right(starts, t.as_of.end)
-            for f in series[:i][-8:]:  # (the latest few facts that begin by the target's end)
+            for f in series[max(0, i - 8):i]:  # (the latest few facts that begin by the target's end)
                 if f.as_of.end < t.as_of.start or f.doc_id == t.doc_id or cited.get(f.key, 0) >= limit:
                     continue
                 compared.add(t.key)
@@ -111,10 +116,10 @@ def target_outcome(group: Group, compared: set):
                               f"{t.modality} {t.text} → {interval(wt)}, fact {f.text} → {interval(wf)} {t.unit}")
 
 
-def signature_without_owner(c) -> tuple:
+def signature_without_owner(c, group: Group) -> tuple:
     """signature() for plans: a target usually names its region (临港新片区), and a fact
     about it must name the same one."""
-    return signature(c) if c.scope.get("region") is not None else (c.metric, c.key)
+    return group.signature(c) if c.scope.get("region") is not None else (c.metric, c.key)
 
 
 _STALE = load_toml("rules.toml")["stale"]
