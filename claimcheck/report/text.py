@@ -35,7 +35,16 @@ def series(report: Report) -> dict:
             for sig, v in out.items() if len({c.doc_id for c in v.values()}) >= 2}
 
 
-def render_text(report: Report) -> str:
+_COLORS = {"error": "31", "warning": "33", "info": "36"}  # red, yellow, cyan (ANSI SGR)
+
+
+def _paint(word: str, color: bool) -> str:
+    return f"\x1b[{_COLORS[word]}m{word}\x1b[0m" if color and word in _COLORS else word
+
+
+def render_text(report: Report, documents=None, color: bool = False, **_opts) -> str:
+    """The text report; `color` paints the severities (the CLI asks for it only on a
+    terminal without NO_COLOR)."""
     lines = [f"claimcheck: {len(report.documents)} documents, {report.coverage.numbers} numbers", ""]
     flagged = {(r.doc, r.start) for f in report.findings if f.severity in ("error", "warning") for r in f.claims}
     by_metric: dict = {}
@@ -51,7 +60,7 @@ def render_text(report: Report) -> str:
                          + " → ".join(f"{c.text} [{_when(c)}]" for c in claims)
                          + ("   consistent" if ok else "   see findings"))
         for f in sorted(by_metric.get(m, ()), key=lambda f: _ORDER[f.severity]):
-            lines.append(f"  {f.severity} {f.code}: {f.message}")
+            lines.append(f"  {_paint(f.severity, color)} {f.code}: {f.message}")
             if f.explanation:
                 lines.append(f"      {f.explanation}")
         lines.append("")

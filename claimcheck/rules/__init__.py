@@ -26,16 +26,17 @@ class Rule(NamedTuple):
     severity: str  # the default: error | warning | info
     summary: str
     func: Callable
+    name: str = ""  # kebab-case, as linters name their rules: cumulative-count-fell
 
 
 RULES: dict[str, Rule] = {}
 
 
-def register(code: str, severity: str, summary: str):
+def register(code: str, severity: str, summary: str, name: str = ""):
     """Decorator: add a rule function to RULES under `code`."""
 
     def deco(func: Callable) -> Callable:
-        RULES[code] = Rule(code, severity, summary, func)
+        RULES[code] = Rule(code, severity, summary, func, name)
         return func
 
     return deco

@@ -21,7 +21,7 @@ def _head(c) -> str:
     return (c.metric or "~").split(".")[0]
 
 
-@register("CC301", "error", "Parts add up to more than their stated total")
+@register("CC301", "error", "Parts add up to more than their stated total", name="parts-exceed-total")
 def parts_and_total(group: Group, compared: set):
     """A total, then its parts by region in the same sentence after 其中/including
     (117 个,其中,北京 51 个,上海 24 个…): their sum must not exceed the total (widened by
@@ -104,11 +104,11 @@ def _share_of_parts(claims, total, parts, s: float, compared: set):
         return
 
 
-register("CC302", "warning", "A stated share of a total does not match the parts")(
+register("CC302", "warning", "A stated share of a total does not match the parts", name="share-mismatch")(
     lambda group, compared: ())  # (found by CC301's pass; registered for its documentation and selection)
 
 
-@register("CC303", "warning", "A percentage does not match the part and whole it relates")
+@register("CC303", "warning", "A percentage does not match the part and whole it relates", name="percentage-mismatch")
 def share_of_part(group: Group, compared: set):
     """A percentage after a part with a share word between them (出货超过5万张,占整个市场
     10%左右), whose whole is the claim in the same unit before the part in the sentence
@@ -152,7 +152,7 @@ _DOWN = tuple(w.lower() for w in _G["down"])
 _GROWTH_GAP = _G["max_gap"]
 
 
-@register("CC304", "warning", "A growth rate or multiple does not match the two values it relates")
+@register("CC304", "warning", "A growth rate or multiple does not match the two values it relates", name="growth-mismatch")
 def growth(group: Group, compared: set):
     """In one sentence, two values in one unit joined by a change word (从100亿元增长到125亿元),
     then a rate (增长25%, up 50%) or a multiple (翻了一番) within a few characters: the

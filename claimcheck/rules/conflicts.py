@@ -17,7 +17,7 @@ _SLIP_DATA = load_toml("rules.toml")["slips"]
 _SLIPS = {int(k): v for k, v in _SLIP_DATA["powers"].items()}
 
 
-@register("CC101", "error", "Two facts about the same quantity and period cannot both hold")
+@register("CC101", "error", "Two facts about the same quantity and period cannot both hold", name="conflicting-values")
 def conflicts(group: Group, compared: set):
     """Pairs of facts with the same signature whose periods overlap and whose widened
     intervals are disjoint. A ratio of 10³/10⁴/10⁸ between them is reported as CC401
@@ -61,5 +61,5 @@ def _slip(a, b):
     return None
 
 
-register("CC401", "warning", "The same quantity reported 10³, 10⁴ or 10⁸ times apart (a unit slip)")(
+register("CC401", "warning", "The same quantity reported 10³, 10⁴ or 10⁸ times apart (a unit slip)", name="magnitude-slip")(
     lambda group, compared: ())  # (found by CC101's pass; registered for its documentation and selection)

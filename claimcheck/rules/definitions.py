@@ -14,7 +14,7 @@ __all__ = ["definitions"]
 _QUALIFIERS = ("status", "min_params", "precision", "basis")
 
 
-@register("CC501", "info", "Figures that look comparable but are defined differently")
+@register("CC501", "info", "Figures that look comparable but are defined differently", name="different-definitions")
 def definitions(group: Group, compared: set):
     """Facts of one metric family in different documents, with stated dates, whose
     regions agree (or one is not stated) and whose definitions differ in status,

@@ -30,7 +30,7 @@ def _make_series(group: Group) -> list:
     return list(by_sig.values())
 
 
-@register("CC201", "error", "A cumulative count falls over time")
+@register("CC201", "error", "A cumulative count falls over time", name="cumulative-count-fell")
 def cumulative_fall(group: Group, compared: set):
     """For a cumulative metric (models released so far): a later fact whose widened
     interval lies wholly below an earlier one's. Only claims of the same signature
@@ -47,7 +47,7 @@ def cumulative_fall(group: Group, compared: set):
                           f"earlier {a.text} → {interval(wa)}, later {b.text} → {interval(wb)} {a.unit}")
 
 
-@register("CC202", "warning", "An implausible jump between close dates")
+@register("CC202", "warning", "An implausible jump between close dates", name="implausible-jump")
 def implausible_jump(group: Group, compared: set):
     """A fact more than `jump_factor` times (default 10) an earlier one of the same
     signature dated within `jump_days` (default 92) before it, or less than its
@@ -75,7 +75,7 @@ def quote_pair(a, b) -> str:
     return f"{quote(a)} then {quote(b)}"
 
 
-@register("CC203", "info", "A target or forecast, and what a later fact says of its period")
+@register("CC203", "info", "A target or forecast, and what a later fact says of its period", name="target-outcome")
 def target_outcome(group: Group, compared: set):
     """A target or forecast (到2025年…超过5EFLOPS, 预计) and a fact of the same
     signature about an overlapping period, stated after the target was: "met" when the
@@ -125,7 +125,7 @@ def signature_without_owner(c, group: Group) -> tuple:
 _STALE = load_toml("rules.toml")["stale"]
 
 
-@register("CC204", "info", "The same figure over a long period, while described as growing")
+@register("CC204", "info", "The same figure over a long period, while described as growing", name="stale-figure")
 def stale(group: Group, compared: set):
     """Two dated facts of one signature with the same interval, at least `min_days`
     (180) apart, where one of the two sentences says the quantity is growing (超80个,

@@ -21,10 +21,13 @@ def _words():
     return re.compile(trie(link.vocabulary().words))
 
 
+link.on_vocabulary_change(_words.cache_clear)
+
+
 _CONFUSABLE = {(c["metric_unit"], c["written"]) for c in load_toml("rules.toml")["confusable"]}
 
 
-@register("CC402", "warning", "A figure in a unit its metric is not measured in, that looks like one it is")
+@register("CC402", "warning", "A figure in a unit its metric is not measured in, that looks like one it is", name="look-alike-unit")
 def confused_unit(group: Group, compared: set):
     """A claim whose subject names a metric of the vocabulary (算力) but whose unit the
     metric does not take, where that unit is a known look-alike of one it does take
