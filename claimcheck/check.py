@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from . import link
 from .model import Claim, Coverage, Document, Finding, Report, Verified
@@ -33,6 +33,7 @@ DEFAULT_CONFIG = {
     "jump_factor": 10.0,  # CC202: a value that grows more than this many times ...
     "jump_days": 92,  # ... within this many days
     "max_partners": 5,  # a claim is the partner in this many findings of a rule at most (CC101 each side)
+    "severity": {},  # code -> the severity its findings get (config `severity`)
 }
 
 _PER_CLAIM = ("CC402",)  # rules that read claims one by one, among those with no vocabulary metric
@@ -40,19 +41,25 @@ _RULE_ORDER = {"own": 0, "sentence": 1, "published": 2, "none": 3, None: 4}
 
 
 def check(docs: Sequence[Document], against: Optional[Sequence[Document]] = None,
-          config: Optional[dict] = None) -> Report:
+          config: Optional[dict] = None, progress: Optional[Callable[[int, int], None]] = None) -> Report:
     """Check the claims of `docs` against each other and against those of `against`
     (earlier documents: their claims are compared with the new ones, findings among
-    them alone are not reported)."""
-    from . import extract
+    them alone are not reported). A `<!-- claimcheck: ignore CODES -->` comment in a
+    document silences the findings about the paragraph after it (claimcheck.suppress).
+    `progress(done, total)` is called after each document is read."""
+    from . import extract, suppress
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
+    total = len(docs) + len(against or ())
+    kept: list[Document] = []
     new_ids: set = set()
     claims: list[Claim] = []
     seen_texts: set = set()
     ids: list[str] = []
+    done = 0
     for is_new, batch in ((True, docs), (False, against or ())):
         for d in batch:
+            done += 1
             h = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
             if h in seen_texts:
                 continue  # a duplicate of a document adds nothing
@@ -60,8 +67,13 @@ def check(docs: Sequence[Document], against: Optional[Sequence[Document]] = None
             ids.append(d.id)
             if is_new:
                 new_ids.add(d.id)
+            kept.append(d)
             claims.extend(extract(d.text, published=d.published, doc_id=d.id))
-    return check_claims(claims, documents=ids, new_docs=new_ids if against else None, config=cfg)
+            if progress is not None:
+                progress(done, total)
+    report = check_claims(claims, documents=ids, new_docs=new_ids if against else None, config=cfg)
+    report.findings, report.suppressed = suppress.apply(report.findings, kept)
+    return report
 
 
 def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new_docs: Optional[set] = None,
@@ -111,6 +123,8 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
     if new_docs is not None:  # only what concerns the new documents
         out = [x for x in out if any(r.doc in new_docs for r in x.claims)]
     findings = [x for x in out if isinstance(x, Finding)]
+    for f in findings:
+        f.severity = (cfg.get("severity") or {}).get(f.code, f.severity)
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.metric or "", f.code, f.fingerprint))
     report.findings = _unique(findings)
     report.verified = _unique([x for x in out if isinstance(x, Verified)])
@@ -199,8 +213,8 @@ def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
 class _CallableModule(__import__("types").ModuleType):
     """`claimcheck.check` is both this module and the function, however it was imported."""
 
-    def __call__(self, docs, against=None, config=None) -> Report:
-        return check(docs, against=against, config=config)
+    def __call__(self, docs, against=None, config=None, progress=None) -> Report:
+        return check(docs, against=against, config=config, progress=progress)
 
 
 __import__("sys").modules[__name__].__class__ = _CallableModule

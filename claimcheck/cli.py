@@ -1,8 +1,10 @@
 """The command line: a thin shell over the library (DESIGN.md "CLI").
 
     claimcheck extract FILE... [--format table|json|jsonl]
-    claimcheck check PATH... [--against CORPUS...] [--format text|json] [--fail-on LEVEL]
-                             [--select CODES] [--ignore CODES]
+    claimcheck check PATH... [--against CORPUS...] [--format text|json|jsonl|sarif|github|junit|
+                             markdown|codequality] [--output FILE] [--fail-on LEVEL]
+                             [--baseline FILE] [--write-baseline FILE] [--config FILE]
+                             [--select CODES] [--ignore CODES] [--no-progress]
     claimcheck explain CODE
 
 Exit codes: 0 done (check: no finding at or above --fail-on), 1 findings at or above
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Optional, Sequence
 
 from .errors import ClaimcheckError
 from .model import interval_body, period_text
+from .report import FORMATS
 
 __all__ = ["main"]
 
@@ -88,32 +92,121 @@ def _codes(s: Optional[str]) -> Optional[list]:
 
 
 def _cmd_check(args) -> int:
+    from . import baseline as bl
     from .check import check
+    from .config import load_config
+    from .link import extend_vocabulary
     from .load import load_report
     from .report import render
 
+    cfg = load_config(args.config)
+    if cfg.vocabulary:
+        extend_vocabulary([cfg.resolve(p) for p in cfg.vocabulary])
     status = 0
     docs, problems = load_report(args.paths)
+    corpus = args.against if args.against is not None else [cfg.resolve(p) for p in cfg.corpus]
     against: list = []
-    if args.against:
-        against, more = load_report(args.against)
+    if corpus:
+        against, more = load_report(corpus)
+        new_paths = {d.path for d in docs}
+        against = [d for d in against if d.path not in new_paths]  # (a new article is not its own corpus)
         problems = [*problems, *more]
     for exc in problems:
         print(f"claimcheck: error: {exc}", file=sys.stderr)
         status = 2
-    config = {"select": _codes(args.select), "ignore": _codes(args.ignore) or ()}
-    report = check(docs, against=against or None, config=config)
-    sys.stdout.write(render(report, args.format))
+    engine = cfg.engine()
+    if args.select:
+        engine["select"] = _codes(args.select)
+    if args.ignore:
+        engine["ignore"] = tuple(_codes(args.ignore))
+    with _Progress(enabled=not args.no_progress) as bar:
+        report = check(docs, against=against or None, config=engine, progress=bar.update)
+    baseline_path = args.baseline or (cfg.resolve(cfg.baseline) if cfg.baseline and not args.write_baseline else None)
+    if args.write_baseline:
+        n = bl.write_baseline(report.findings, args.write_baseline)
+        print(f"claimcheck: wrote {n} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+    elif baseline_path:
+        new, old, stale = bl.split(report.findings, bl.read_baseline(baseline_path))
+        report.findings = new
+        if old:
+            print(f"claimcheck: {len(old)} finding(s) accepted in the baseline {baseline_path}", file=sys.stderr)
+        if stale:
+            print(f"claimcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} matched no finding "
+                  f"(fixed or changed); --write-baseline {baseline_path} refreshes it", file=sys.stderr)
+    out = args.output
+    color = out is None and args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    documents = {d.id: d for d in [*docs, *against]}
+    text = render(report, args.format, documents, color=color) if args.format == "text" else \
+        render(report, args.format, documents)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(out, text)
     if report.errors:
         for e in report.errors:
             print(f"claimcheck: internal error: {e}", file=sys.stderr)
         return 2
     if status:
         return status
-    level = _FAIL_RANK[args.fail_on]
-    if level >= 0 and any(_FAIL_RANK[f.severity] <= level for f in report.findings):
+    level = _FAIL_RANK[args.fail_on or cfg.fail_on]
+    if level >= 0 and any(_FAIL_RANK.get(f.severity, 0) <= level for f in report.findings):
         return 1
     return 0
+
+
+def _write_output(path: str, text: str) -> None:
+    """Write a report to `path` atomically (a reader never sees half a report)."""
+    from .errors import ConfigError
+
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise ConfigError(path, f"cannot write the report: {exc.strerror or exc}") from None
+
+
+class _Progress:
+    """A progress bar on stderr for runs over ~2 s, only on a terminal and never under
+    CI (the CI environment variable) or with --no-progress: machine formats go to
+    stdout and logs stay clean."""
+
+    DELAY = 2.0
+
+    def __init__(self, enabled: bool = True):
+        self.on = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self.t0 = 0.0
+        self.shown = False
+
+    def __enter__(self):
+        import time
+
+        self.t0 = time.monotonic()
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.on or total <= 0:
+            return
+        import time
+
+        if time.monotonic() - self.t0 < self.DELAY:
+            return
+        width = 30
+        fill = int(width * done / total)
+        sys.stderr.write(f"\rreading {done}/{total} [{'#' * fill}{'.' * (width - fill)}]")
+        sys.stderr.flush()
+        self.shown = True
+
+    def __exit__(self, *exc):
+        if self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+        return False
 
 
 def _cmd_explain(args) -> int:
@@ -140,9 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check the claims of files or folders against each other")
     c.add_argument("paths", nargs="+", metavar="PATH", help="articles, or folders of them")
     c.add_argument("--against", nargs="+", metavar="CORPUS", help="earlier articles to check the new ones against")
-    c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
-                   help="exit 1 when a finding is at least this severe (default: error)")
+    c.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                   help="exit 1 when a finding is at least this severe (default: the config's, else error)")
+    c.add_argument("--baseline", metavar="FILE", help="accept the findings whose fingerprints FILE holds")
+    c.add_argument("--write-baseline", metavar="FILE", help="write the findings' fingerprints to FILE")
+    c.add_argument("--config", metavar="FILE",
+                   help="claimcheck.toml or pyproject.toml to read (default: the nearest up from here)")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     c.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     c.add_argument("--ignore", metavar="CODES", help="not these rules (codes or prefixes, comma-separated)")
     c.set_defaults(func=_cmd_check)
@@ -165,6 +264,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a crash is exit 2 with one line, never 1 (findings)
+        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+              f"(please report it with the input that caused it)", file=sys.stderr)
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,11 +33,69 @@ class _Vocabulary(NamedTuple):
     measures: dict  # unit -> measure name
 
 
+_EXTRA: list = []  # (path, parsed table) of the vocabulary files added by extend_vocabulary
+_LISTENERS: list = []  # what rebuilds its patterns when the vocabulary changes
+
+
+def on_vocabulary_change(func) -> None:
+    """Call `func()` after the vocabulary has changed (extract/context rebuilds its word
+    patterns)."""
+    _LISTENERS.append(func)
+
+
+def extend_vocabulary(paths) -> None:
+    """Add the metrics of these TOML files (the format of claimcheck/data/metrics.toml:
+    [[metric]] tables and [measures]) to the vocabulary, in place of those added before.
+    A metric with a key the vocabulary has gets the new words; a new key is a new
+    metric. A file that cannot be read or has a bad entry raises ConfigError."""
+    import os
+
+    from ._data import tomllib
+    from .errors import ConfigError
+
+    extra = []
+    for p in paths:
+        where = os.fspath(p)
+        try:
+            with open(p, "rb") as fh:
+                table = tomllib.load(fh)
+        except OSError as exc:
+            raise ConfigError(where, f"cannot read the vocabulary file: {exc.strerror or exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(where, f"not valid TOML: {exc}") from None
+        for i, m in enumerate(table.get("metric", [])):
+            if not isinstance(m, dict) or not isinstance(m.get("key"), str) or not m["key"].isidentifier():
+                raise ConfigError(where, f"[[metric]] #{i + 1}: needs a key of letters, digits and _")
+            for lang in ("zh", "en", "units"):
+                v = m.get(lang, [])
+                if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+                    raise ConfigError(where, f"[[metric]] {m['key']}: {lang} must be a list of words")
+        extra.append((where, table))
+    _EXTRA[:] = extra
+    vocabulary.cache_clear()
+    applies.cache_clear()
+    unknown_key.cache_clear()
+    for func in _LISTENERS:
+        func()
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
     data = load_toml("metrics.toml")
     metrics, words = {}, {}
-    for m in data.get("metric", []):
+    tables = [*data.get("metric", [])]
+    measures = dict(data.get("measures", {}))
+    for _path, extra in _EXTRA:
+        known = {m["key"]: m for m in tables}
+        for m in extra.get("metric", []):
+            if m["key"] in known:  # more words for a metric we know
+                old = known[m["key"]]
+                tables[tables.index(old)] = {**old, "zh": [*old.get("zh", []), *m.get("zh", [])],
+                                             "en": [*old.get("en", []), *m.get("en", [])]}
+            else:
+                tables.append(m)
+        measures.update(extra.get("measures", {}))
+    for m in tables:
         metric = Metric(m["key"], frozenset(m.get("units", ())), bool(m.get("status", False)),
                         m.get("default", "total"), bool(m.get("cumulative", False)), dict(m.get("qualifiers", {})),
                         bool(m.get("generic", False)))
@@ -46,7 +104,7 @@ def vocabulary() -> _Vocabulary:
             words.setdefault(w, metric.key)
         for w in m.get("en", []):
             words.setdefault(w.lower(), metric.key)
-    return _Vocabulary(metrics, words, dict(data.get("measures", {})))
+    return _Vocabulary(metrics, words, measures)
 
 
 def measure_of(unit: str) -> str:

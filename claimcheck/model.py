@@ -155,6 +155,7 @@ class Report(BaseModel):
     coverage: Coverage = Field(default_factory=Coverage)
     documents: list[str] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)  # internal errors of rules (the run went on)
+    suppressed: int = 0  # findings silenced by <!-- claimcheck: ignore --> comments in the articles
 
     def timeline(self, metric: str) -> list[Claim]:
         """The claims of one metric ordered by as_of (claims without one last)."""

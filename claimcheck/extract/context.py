@@ -37,18 +37,25 @@ __all__ = ["Anchor", "anchor", "context_start"]
 _CTX = load_toml("context.toml")
 
 _KIND: dict[str, tuple[str, str]] = {}  # word -> (kind, value); Latin words lower-cased
-for _w, _k in link.vocabulary().words.items():
-    _KIND.setdefault(_w, ("metric", _w))
-for _table, _kind in (("regions", "region"), ("status", "status"), ("basis", "basis")):
-    for _w, _v in _CTX[_table].items():
-        _KIND.setdefault(_w.lower() if _w.isascii() else _w, (_kind, _v))
-for _kind in ("target", "forecast", "estimate"):
-    for _w in _CTX["modality"][_kind]:
-        _KIND.setdefault(_w.lower() if _w.isascii() else _w, ("modality", _kind))
+
+
+def _kinds() -> dict[str, tuple[str, str]]:
+    kinds: dict[str, tuple[str, str]] = {}
+    for w in link.vocabulary().words:
+        kinds.setdefault(w, ("metric", w))
+    for table, kind in (("regions", "region"), ("status", "status"), ("basis", "basis")):
+        for w, v in _CTX[table].items():
+            kinds.setdefault(w.lower() if w.isascii() else w, (kind, v))
+    for kind in ("target", "forecast", "estimate"):
+        for w in _CTX["modality"][kind]:
+            kinds.setdefault(w.lower() if w.isascii() else w, ("modality", kind))
+    for w in [*_CTX["source"]["openers"], *_CTX["source"]["verbs"], "《"]:  # words that may begin or end a citation
+        kinds.setdefault(w.lower() if w.isascii() else w, ("cue", ""))
+    return kinds
+
+
 _MODALITY_RANK = {"target": 3, "forecast": 2, "estimate": 1}
 _SRC = _CTX["source"]
-for _w in [*_SRC["openers"], *_SRC["verbs"], "《"]:  # words that may begin or end a citation
-    _KIND.setdefault(_w.lower() if _w.isascii() else _w, ("cue", ""))
 
 
 def _is_latin_word(w: str) -> bool:
@@ -59,8 +66,7 @@ def _is_latin_word(w: str) -> bool:
 # would make it try every position): the Chinese words as written, and the Latin words
 # in lower-cased copies of the runs of Latin text (GPUs, Large Models), whose
 # neighbours are checked after.
-_WORDS = re.compile(trie(w for w in _KIND if not _is_latin_word(w)))
-_LATIN_WORDS = re.compile(trie(w for w in _KIND if _is_latin_word(w)))  # matched in lower-cased text
+_WORDS = _LATIN_WORDS = None  # (set by _lexicon below) the Chinese words; the Latin words, in lower-cased text
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z .'-]*")  # (lower-casing such a run keeps its length)
 
 
@@ -99,11 +105,7 @@ _LEAD = re.compile(r"(?:\s|(?:" + trie(_SUBJ["lead"]) + r"))+")
 _TRAIL_BY_LAST: dict[str, list[str]] = {}  # last character -> the words ending so, longest first
 for _w in sorted(_SUBJ["trail"], key=len, reverse=True):
     _TRAIL_BY_LAST.setdefault(_w[-1], []).append(_w)
-_LEAD_OR_REGION = re.compile(
-    r"(?:\s|(?:" + trie([*_SUBJ["lead"], *(w for w, (k, _) in _KIND.items() if k == "region" and not w.isascii())])
-    + r"))+"
-)
-
+_LEAD_OR_REGION = None  # (set by _lexicon) lead words and regions before a subject
 
 class Anchor(NamedTuple):
     subject: Optional[str]
@@ -214,8 +216,8 @@ def _subject(s: str) -> Optional[str]:
 # the units of things counted by name (not `count`, money or ratios): a claim in one of
 # them takes its metric from anywhere in its context (其中,北京 51 个 counts the models
 # named before the enumeration)
-_COUNTED = frozenset(u for m in link.vocabulary().metrics.values() for u in m.units) - frozenset(
-    _CTX["counted"]["not_by_name"])
+_COUNTED: frozenset = frozenset()  # (set by _lexicon)
+
 
 
 def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True) -> list[Anchor]:
@@ -414,7 +416,31 @@ def _as_of(f: str, times: list, p: int, clause: int, cs: int, ce: int, pub_perio
     return t.period, "own" if own else "sentence", t.target
 
 
-_REGIONS_WRITTEN = frozenset(w for w, (k, _) in _KIND.items() if k == "region")
+_REGIONS_WRITTEN: frozenset = frozenset()  # (set by _lexicon)
+
+
+def _lexicon() -> None:
+    """The patterns and tables made from the metric vocabulary (and the context words):
+    made at import, and again when the vocabulary is extended (link.extend_vocabulary)."""
+    global _KIND, _WORDS, _LATIN_WORDS, _LEAD_OR_REGION, _COUNTED, _REGIONS_WRITTEN
+    kinds = _kinds()
+    _WORDS = re.compile(trie(w for w in kinds if not _is_latin_word(w)))
+    _LATIN_WORDS = re.compile(trie(w for w in kinds if _is_latin_word(w)))
+    _LEAD_OR_REGION = re.compile(
+        r"(?:\s|(?:" + trie([*_SUBJ["lead"], *(w for w, (k, _) in kinds.items() if k == "region" and not w.isascii())])
+        + r"))+"
+    )
+    # the units of things counted by name (not `count`, money or ratios): a claim in one of
+    # them takes its metric from anywhere in its context (其中,北京 51 个 counts the models
+    # named before the enumeration)
+    _COUNTED = frozenset(u for m in link.vocabulary().metrics.values() for u in m.units) - frozenset(
+        _CTX["counted"]["not_by_name"])
+    _REGIONS_WRITTEN = frozenset(w for w, (k, _) in kinds.items() if k == "region")
+    _KIND = kinds
+
+
+_lexicon()
+link.on_vocabulary_change(_lexicon)
 
 
 def _lower(w: str) -> str:
