@@ -122,6 +122,7 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
 
     if new_docs is not None:  # only what concerns the new documents
         out = [x for x in out if any(r.doc in new_docs for r in x.claims)]
+    out = [x for x in out if _wanted(x.code, cfg)]  # (a pass may yield a code not selected)
     findings = [x for x in out if isinstance(x, Finding)]
     for f in findings:
         f.severity = (cfg.get("severity") or {}).get(f.code, f.severity)
@@ -156,16 +157,27 @@ def _collapse(members: list[Claim], group: Group) -> list[Claim]:
                                                c.doc_id or "", c.start))
 
 
-def _selected(rules: dict[str, Rule], cfg: dict) -> list[Rule]:
+# Codes whose findings another rule's pass yields (their own registered function yields
+# nothing; see rules/conflicts.py and rules/arithmetic.py). Selecting such a code runs
+# that pass, and what every pass yields is kept only when its own code is selected, so
+# that select/ignore are about the codes reported: `ignore CC401` drops the magnitude
+# slips CC101's pass finds, `select CC4` still finds them, `select CC1` does not.
+_FOUND_BY = {"CC401": "CC101", "CC302": "CC301"}
+
+
+def _wanted(code: str, cfg: dict) -> bool:
+    """Whether the config's select and ignore let findings of `code` through."""
     sel, ign = cfg.get("select"), tuple(cfg.get("ignore") or ())
-    out = []
-    for code in sorted(rules):
-        if sel and not any(code.startswith(s) for s in sel):
-            continue
-        if any(code.startswith(i) for i in ign):
-            continue
-        out.append(rules[code])
-    return out
+    if sel and not any(code.startswith(s) for s in sel):
+        return False
+    return not any(code.startswith(i) for i in ign)
+
+
+def _selected(rules: dict[str, Rule], cfg: dict) -> list[Rule]:
+    """The rules to run: those selected, and the passes that find a selected code."""
+    wanted = {code for code in rules if _wanted(code, cfg)}
+    hosts = {_FOUND_BY[code] for code in wanted if code in _FOUND_BY}
+    return [rules[code] for code in sorted(rules) if code in wanted or code in hosts]
 
 
 def _run(rule: Rule, group: Group, compared: set, out: list, report: Report) -> None:

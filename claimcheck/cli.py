@@ -88,7 +88,21 @@ _FAIL_RANK = {"error": 0, "warning": 1, "info": 2, "never": -1}
 
 
 def _codes(s: Optional[str]) -> Optional[list]:
-    return [c.strip().upper() for c in s.split(",") if c.strip()] if s else None
+    """Codes or prefixes from --select/--ignore; one no rule has is a usage error."""
+    if not s:
+        return None
+    from .rules import load_all
+
+    codes = [c.strip().upper() for c in s.replace(" ", ",").split(",") if c.strip()]
+    known = load_all()
+    for c in codes:
+        if not c.startswith("CC") or not any(k.startswith(c) for k in known):
+            raise _UsageError(f"no rule {c!r} (rules: {', '.join(sorted(known))})")
+    return codes
+
+
+class _UsageError(Exception):
+    """A bad command-line value argparse cannot see (exit 2)."""
 
 
 def _cmd_check(args) -> int:
@@ -108,8 +122,10 @@ def _cmd_check(args) -> int:
     against: list = []
     if corpus:
         against, more = load_report(corpus)
-        new_paths = {d.path for d in docs}
-        against = [d for d in against if d.path not in new_paths]  # (a new article is not its own corpus)
+        docs = _as_in_corpus(docs, corpus)
+        new_paths = {os.path.realpath(d.path) for d in docs if d.path}
+        against = [d for d in against if not d.path or os.path.realpath(d.path) not in new_paths]
+        # (a new article is not its own corpus)
         problems = [*problems, *more]
     for exc in problems:
         print(f"claimcheck: error: {exc}", file=sys.stderr)
@@ -121,13 +137,15 @@ def _cmd_check(args) -> int:
         engine["ignore"] = tuple(_codes(args.ignore))
     with _Progress(enabled=not args.no_progress) as bar:
         report = check(docs, against=against or None, config=engine, progress=bar.update)
+    accepted: list = []
     baseline_path = args.baseline or (cfg.resolve(cfg.baseline) if cfg.baseline and not args.write_baseline else None)
-    if args.write_baseline:
+    if args.write_baseline:  # (the findings written are accepted: they do not fail this run)
         n = bl.write_baseline(report.findings, args.write_baseline)
         print(f"claimcheck: wrote {n} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        accepted = report.findings
     elif baseline_path:
         new, old, stale = bl.split(report.findings, bl.read_baseline(baseline_path))
-        report.findings = new
+        report.findings, accepted = new, old
         if old:
             print(f"claimcheck: {len(old)} finding(s) accepted in the baseline {baseline_path}", file=sys.stderr)
         if stale:
@@ -149,9 +167,32 @@ def _cmd_check(args) -> int:
     if status:
         return status
     level = _FAIL_RANK[args.fail_on or cfg.fail_on]
-    if level >= 0 and any(_FAIL_RANK.get(f.severity, 0) <= level for f in report.findings):
+    failing = [f for f in report.findings if f not in accepted] if accepted else report.findings
+    if level >= 0 and any(_FAIL_RANK.get(f.severity, 0) <= level for f in failing):
         return 1
     return 0
+
+
+def _as_in_corpus(docs: list, corpus: list) -> list:
+    """New documents that lie in a corpus directory get the id they have there
+    (articles/x.md checked --against articles/ is x.md, as in `check articles/`), so
+    that findings, fingerprints and baselines are the same either way."""
+    roots = [os.path.realpath(p) for p in corpus if os.path.isdir(p)]
+    if not roots:
+        return docs
+    out, taken = [], set()
+    for d in docs:
+        new_id = d.id
+        real = os.path.realpath(d.path) if d.path else None
+        for r in roots:
+            if real and real.startswith(r + os.sep) and d.id == d.path:  # (a file named as such)
+                new_id = os.path.relpath(real, r).replace(os.sep, "/")
+                break
+        if new_id in taken:
+            new_id = d.id
+        taken.add(new_id)
+        out.append(d if new_id == d.id else d.model_copy(update={"id": new_id}))
+    return out
 
 
 def _write_output(path: str, text: str) -> None:
@@ -259,7 +300,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(exc.code or 0)
     try:
         return args.func(args)
-    except ClaimcheckError as exc:
+    except (ClaimcheckError, _UsageError) as exc:
         print(f"claimcheck: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

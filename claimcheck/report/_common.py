@@ -20,7 +20,7 @@ from ..model import ClaimRef, Document, Finding
 
 __all__ = [
     "HELP_URI", "SEVERITIES", "Span", "as_mapping", "by_severity", "counts", "doc_path", "line_col",
-    "locate", "plural", "rule_name", "rules", "severity_rank", "under_cwd", "utf16_len",
+    "locate", "plural", "strip_controls", "rule_name", "rules", "severity_rank", "under_cwd", "utf16_len",
 ]
 
 HELP_URI = "https://github.com/claimcheck/claimcheck/blob/main/docs/rules/{code}.md"
@@ -134,3 +134,12 @@ def rules() -> dict:
     from ..rules import load_all
 
     return dict(sorted(load_all().items()))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(s: str) -> str:
+    """`s` without control characters (C0 but tab, LF and CR; DEL; C1): an article or
+    a file name must not move a terminal's cursor or hide text from a reviewer."""
+    return _CONTROL.sub("", s)

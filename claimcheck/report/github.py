@@ -28,6 +28,7 @@ from ._common import (
     plural,
     rule_name,
     rules,
+    strip_controls,
 )
 
 MAX_PER_LEVEL = 10
@@ -36,7 +37,7 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def escape_data(s: str) -> str:
     """A message: % CR LF as %25 %0D %0A."""
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return strip_controls(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from ..model import ClaimRef, Document, Report
-from ._common import HELP_URI, as_mapping, by_severity, counts, locate, plural
+from ._common import HELP_URI, as_mapping, by_severity, counts, locate, plural, strip_controls
 
 MAX_ROWS = 50
 MAX_VERIFIED = 10
@@ -29,7 +29,7 @@ _LINE_END = re.compile(r"\r\n?|\n|\u2028|\u2029")
 
 def escape(s: str | None) -> str:
     """`s` as literal text in a Markdown table cell or list item (one line)."""
-    out = _LINE_END.sub(" ", s or "").translate(_TABLE)
+    out = strip_controls(_LINE_END.sub(" ", s or "")).translate(_TABLE)
     return "\\" + out if out.startswith("#") else out
 
 
