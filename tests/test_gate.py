@@ -743,3 +743,68 @@ def test_silenced_findings_are_counted_in_json_and_text(tmp_path, capsys):
     assert data["findings"] == [] and data["suppressed"] == 1
     text = cli(capsys, "check", ".").out
     assert "silenced: 1 finding(s)" in text
+
+
+# ---------------------------------------------------------------------------- terminal niceties
+
+class _Tty:
+    """A stream that says it is a terminal and keeps what is written."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        self.parts.append(s)
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("ci", [None, "true"])
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch, ci):
+    from claimcheck import cli as cli_mod
+
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(cli_mod._Progress, "DELAY", 0.0)
+    with cli_mod._Progress() as bar:
+        bar.update(3, 10)
+    shown = "".join(tty.parts)
+    if ci is None:
+        assert "reading 3/10" in shown and shown.endswith("\r")  # drawn, then cleared
+    else:
+        assert shown == ""
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch, capsys):
+    from claimcheck import cli as cli_mod
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(cli_mod._Progress, "DELAY", 0.0)
+    with cli_mod._Progress() as bar:  # (capsys' stderr is not a terminal)
+        bar.update(3, 10)
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("no_color", [None, "1"])
+def test_colour_only_on_a_terminal_without_no_color(tmp_path, monkeypatch, capsys, no_color):
+    write_corpus(tmp_path, CONFLICT)
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stdout", tty)
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert main(["check", ".", "--no-progress"]) == 1
+    out = "".join(tty.parts)
+    assert "CC101" in out
+    assert ("\x1b[31merror\x1b[0m" in out) == (no_color is None)
+    assert ("\x1b" in out) == (no_color is None)
