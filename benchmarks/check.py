@@ -519,7 +519,7 @@ def _corpus_stats(claims: list) -> dict:
     """What the corpus looks like to the checker: families, signatures, sentence groups."""
     from collections import Counter
 
-    from claimcheck.check import _family
+    from claimcheck.check import family_of as _family
     from claimcheck.rules.base import signature
 
     fam = Counter(_family(c) for c in claims)
@@ -643,7 +643,7 @@ def _group_sizes(claims: list) -> dict:
     (after the collapse), its facts with a date and a value by signature (CC101), its
     facts the text dates by signature (the CC201/CC202 series) and in all (CC501). A
     rule whose time grows faster than the claims grows with these."""
-    from claimcheck.check import DEFAULT_CONFIG, _collapse, _family
+    from claimcheck.check import DEFAULT_CONFIG, _collapse, family_of as _family
     from claimcheck.rules.base import Group, dated, signature
 
     fams: dict = {}

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from . import link
 from .model import Claim, Coverage, Document, Finding, Report, Verified
 from .rules import Rule, load_all
 from .rules.base import Group
 
-__all__ = ["check", "check_claims", "DEFAULT_CONFIG"]
+__all__ = ["check", "check_claims", "check_family", "check_local", "assemble", "group_families", "family_of",
+           "Partial", "DEFAULT_CONFIG"]
 
 DEFAULT_CONFIG = {
     "select": None,  # codes or prefixes to run (None: all)
@@ -80,34 +81,67 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
                  config: Optional[dict] = None) -> Report:
     """The rules over claims already extracted (check() extracts, then calls this).
     `new_docs`: when given, only findings that concern one of these documents are
-    reported (the others are the corpus checked against)."""
-    cfg = {**DEFAULT_CONFIG, **(config or {})}
-    rules = _selected(load_all(), cfg)
-    if documents is None:
-        documents = list(dict.fromkeys(c.doc_id for c in claims if c.doc_id is not None))
-    report = Report(claims=claims, documents=documents)
-    compared: set = set()
-    out: list = []
+    reported (the others are the corpus checked against).
 
+    The work comes in two independent kinds, which a distributed engine runs as a map
+    and a reduce (claimcheck.engines): `check_local` over each document's claims (its
+    sentences, and the claims no metric names) and `check_family` over each metric
+    family's claims from every document; `assemble` puts their results together."""
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    families = group_families(claims)
+    parts = [check_family(fam, members, cfg) for fam, members in families.items()]
+    by_doc: dict = {}
+    for c in claims:
+        by_doc.setdefault(c.doc_id, []).append(c)
+    parts += [check_local(members, cfg) for members in by_doc.values()]
+    sizes = {fam: len(members) for fam, members in families.items()}
+    return assemble(claims, documents, parts, sizes, new_docs, cfg)
+
+
+class Partial(NamedTuple):
+    """What the rules made of one family or one document: findings and verified checks,
+    the keys of the claims compared, and the internal errors of rules."""
+
+    out: list
+    compared: set
+    errors: list
+
+
+def group_families(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Claims by metric family (family_of)."""
     families: dict[str, list[Claim]] = {}
     for c in claims:
-        families.setdefault(_family(c), []).append(c)
-    for fam, members in families.items():
-        if fam.startswith("~") or len(members) < 2:
-            continue
-        memo = Group.of(fam, [], cfg)
-        group = memo._replace(claims=_collapse(members, memo))
-        for rule in rules:
-            if rule.code.startswith("CC3") or rule.code in _PER_CLAIM:
-                continue  # arithmetic reads sentences, below; CC402 the claims no metric names
-            _run(rule, group, compared, out, report)
+        families.setdefault(family_of(c), []).append(c)
+    return families
+
+
+def check_family(fam: str, members: list[Claim], config: Optional[dict] = None) -> Partial:
+    """The group rules over the claims of one metric family (from every document)."""
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    part = Partial([], set(), [])
+    if fam.startswith("~") or len(members) < 2:
+        return part
+    memo = Group.of(fam, [], cfg)
+    group = memo._replace(claims=_collapse(members, memo))
+    for rule in _selected(load_all(), cfg):
+        if rule.code.startswith("CC3") or rule.code in _PER_CLAIM:
+            continue  # arithmetic reads sentences (check_local); CC402 the claims no metric names
+        _run(rule, group, part)
+    return part
+
+
+def check_local(claims: list[Claim], config: Optional[dict] = None) -> Partial:
+    """The rules that read one document alone: arithmetic over each sentence's claims,
+    and the per-claim rules over the claims no metric names."""
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    rules = _selected(load_all(), cfg)
+    part = Partial([], set(), [])
     unnamed = [c for c in claims if (c.metric or "~").startswith("~")]
     if unnamed:
         group = Group.of("~", unnamed, cfg)
         for rule in rules:
             if rule.code in _PER_CLAIM:
-                _run(rule, group, compared, out, report)
-
+                _run(rule, group, part)
     sentences: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.sentence:
@@ -118,8 +152,24 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
         group = Group.of(f"{key[0]}:{members[0].start}", members, cfg)
         for rule in rules:
             if rule.code.startswith("CC3"):
-                _run(rule, group, compared, out, report)
+                _run(rule, group, part)
+    return part
 
+
+def assemble(claims: list[Claim], documents: Optional[list[str]], parts: Iterable[Partial], family_sizes: dict,
+             new_docs: Optional[set] = None, config: Optional[dict] = None) -> Report:
+    """The Report from the partial results: findings filtered (new documents, selected
+    codes), severities set by the config, sorted and made unique; coverage."""
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    if documents is None:
+        documents = list(dict.fromkeys(c.doc_id for c in claims if c.doc_id is not None))
+    report = Report(claims=claims, documents=documents)
+    out: list = []
+    compared: set = set()
+    for part in parts:
+        out.extend(part.out)
+        compared |= part.compared
+        report.errors.extend(part.errors)
     if new_docs is not None:  # only what concerns the new documents
         out = [x for x in out if any(r.doc in new_docs for r in x.claims)]
     out = [x for x in out if _wanted(x.code, cfg)]  # (a pass may yield a code not selected)
@@ -129,14 +179,14 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
     findings.sort(key=lambda f: (_SEVERITY_RANK[f.severity], f.metric or "", f.code, f.fingerprint))
     report.findings = _unique(findings)
     report.verified = _unique([x for x in out if isinstance(x, Verified)])
-    report.coverage = _coverage(claims, compared, families)
+    report.coverage = _coverage(claims, compared, family_sizes)
     return report
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def _family(c: Claim) -> str:
+def family_of(c: Claim) -> str:
     """large_models.released.count -> large_models.count; ~ keys stay whole."""
     m = c.metric or "~"
     if m.startswith("~"):
@@ -180,11 +230,11 @@ def _selected(rules: dict[str, Rule], cfg: dict) -> list[Rule]:
     return [rules[code] for code in sorted(rules) if code in wanted or code in hosts]
 
 
-def _run(rule: Rule, group: Group, compared: set, out: list, report: Report) -> None:
+def _run(rule: Rule, group: Group, part: Partial) -> None:
     try:
-        out.extend(rule.func(group, compared))
+        part.out.extend(rule.func(group, part.compared))
     except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
-        report.errors.append(f"{rule.code} on {group.family}: {type(exc).__name__}: {exc}")
+        part.errors.append(f"{rule.code} on {group.family}: {type(exc).__name__}: {exc}")
 
 
 def _unique(items: Iterable) -> list:
@@ -197,7 +247,7 @@ def _unique(items: Iterable) -> list:
     return out
 
 
-def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
+def _coverage(claims: list[Claim], compared: set, family_sizes: dict) -> Coverage:
     cov = Coverage(numbers=len(claims))
     reasons: dict[str, int] = {}
     for c in claims:
@@ -213,7 +263,7 @@ def _coverage(claims: list[Claim], compared: set, families: dict) -> Coverage:
             reason = "no date"
         elif c.modality != "fact":
             reason = f"a {c.modality} with nothing to compare"
-        elif len(families.get(_family(c), ())) < 2:
+        elif family_sizes.get(family_of(c), 0) < 2:
             reason = "the only claim of its metric"
         else:
             reason = "no other claim of the same scope and period"
