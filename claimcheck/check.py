@@ -41,40 +41,48 @@ _PER_CLAIM = ("CC402",)  # rules that read claims one by one, among those with n
 _RULE_ORDER = {"own": 0, "sentence": 1, "published": 2, "none": 3, None: 4}
 
 
-def check(docs: Sequence[Document], against: Optional[Sequence[Document]] = None,
-          config: Optional[dict] = None, progress: Optional[Callable[[int, int], None]] = None) -> Report:
-    """Check the claims of `docs` against each other and against those of `against`
-    (earlier documents: their claims are compared with the new ones, findings among
-    them alone are not reported). A `<!-- claimcheck: ignore CODES -->` comment in a
-    document silences the findings about the paragraph after it (claimcheck.suppress).
-    `progress(done, total)` is called after each document is read."""
-    from . import extract, suppress
+def check(docs: Sequence[Document], against=None, config: Optional[dict] = None,
+          progress: Optional[Callable[[int, int], None]] = None, jobs: int = 1) -> Report:
+    """Check the claims of `docs` against each other and against `against`: earlier
+    documents (a sequence of Documents) or a claimcheck.index.Index of them, whose claims
+    are compared with the new ones (findings among them alone are not reported; from an
+    index, only the claims of the metric families the new documents mention are loaded).
+    A `<!-- claimcheck: ignore CODES -->` comment in a document silences the findings
+    about the paragraph after it (claimcheck.suppress). Documents are read in `jobs`
+    processes (claimcheck.parallel); `progress(done, total)` is called as they are."""
+    from . import suppress
+    from .parallel import extract_all
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
-    total = len(docs) + len(against or ())
+    index = against if hasattr(against, "claims_for") else None
+    earlier = () if index is not None else (against or ())
     kept: list[Document] = []
     new_ids: set = set()
-    claims: list[Claim] = []
     seen_texts: set = set()
-    ids: list[str] = []
-    done = 0
-    for is_new, batch in ((True, docs), (False, against or ())):
+    for is_new, batch in ((True, docs), (False, earlier)):
         for d in batch:
-            done += 1
-            h = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
+            h = text_hash(d.text)
             if h in seen_texts:
                 continue  # a duplicate of a document adds nothing
             seen_texts.add(h)
-            ids.append(d.id)
+            kept.append(d)
             if is_new:
                 new_ids.add(d.id)
-            kept.append(d)
-            claims.extend(extract(d.text, published=d.published, doc_id=d.id))
-            if progress is not None:
-                progress(done, total)
-    report = check_claims(claims, documents=ids, new_docs=new_ids if against else None, config=cfg)
+    claims: list[Claim] = [c for found in extract_all(kept, jobs=jobs, progress=progress) for c in found]
+    ids = [d.id for d in kept]
+    if index is not None:
+        families = {family_of(c) for c in claims if not family_of(c).startswith("~")}
+        archived = index.claims_for(families, exclude_ids=new_ids, exclude_texts=seen_texts)
+        claims += archived
+        ids += list(dict.fromkeys(c.doc_id for c in archived))
+    report = check_claims(claims, documents=ids, new_docs=new_ids if against is not None else None, config=cfg)
     report.findings, report.suppressed = suppress.apply(report.findings, kept)
     return report
+
+
+def text_hash(text: str) -> str:
+    """What tells two documents' texts apart (a duplicate adds nothing)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new_docs: Optional[set] = None,
@@ -275,8 +283,8 @@ def _coverage(claims: list[Claim], compared: set, family_sizes: dict) -> Coverag
 class _CallableModule(__import__("types").ModuleType):
     """`claimcheck.check` is both this module and the function, however it was imported."""
 
-    def __call__(self, docs, against=None, config=None, progress=None) -> Report:
-        return check(docs, against=against, config=config, progress=progress)
+    def __call__(self, docs, against=None, config=None, progress=None, jobs=1) -> Report:
+        return check(docs, against=against, config=config, progress=progress, jobs=jobs)
 
 
 __import__("sys").modules[__name__].__class__ = _CallableModule

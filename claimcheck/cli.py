@@ -5,6 +5,7 @@
                              markdown|codequality] [--output FILE] [--fail-on LEVEL]
                              [--baseline FILE] [--write-baseline FILE] [--config FILE]
                              [--select CODES] [--ignore CODES] [--no-progress]
+    claimcheck index DB [PATH...] [--prune] [--rebuild] [--jobs N]
     claimcheck explain CODE
 
 Exit codes: 0 done (check: no finding at or above --fail-on), 1 findings at or above
@@ -120,7 +121,14 @@ def _cmd_check(args) -> int:
     docs, problems = load_report(args.paths)
     corpus = args.against if args.against is not None else [cfg.resolve(p) for p in cfg.corpus]
     against: list = []
-    if corpus:
+    index = _index_of(corpus)
+    if index is not None:
+        docs = _as_in_index(docs, index)
+        why = index.stale
+        if why:
+            print(f"claimcheck: warning: {index.path}: built with another {why}; "
+                  f"`claimcheck index {index.path} --rebuild PATH...` reads the archive again", file=sys.stderr)
+    elif corpus:
         against, more = load_report(corpus)
         docs = _as_in_corpus(docs, corpus)
         new_paths = {os.path.realpath(d.path) for d in docs if d.path}
@@ -136,7 +144,10 @@ def _cmd_check(args) -> int:
     if args.ignore:
         engine["ignore"] = tuple(_codes(args.ignore))
     with _Progress(enabled=not args.no_progress) as bar:
-        report = check(docs, against=against or None, config=engine, progress=bar.update)
+        report = check(docs, against=index if index is not None else (against or None), config=engine,
+                       progress=bar.update, jobs=_jobs(args.jobs))
+    if index is not None:
+        index.close()
     accepted: list = []
     baseline_path = args.baseline or (cfg.resolve(cfg.baseline) if cfg.baseline and not args.write_baseline else None)
     if args.write_baseline:  # (the findings written are accepted: they do not fail this run)
@@ -171,6 +182,72 @@ def _cmd_check(args) -> int:
     if level >= 0 and any(_FAIL_RANK.get(f.severity, 0) <= level for f in failing):
         return 1
     return 0
+
+
+def _index_of(corpus: list):
+    """The claim index when the corpus is one SQLite file (claimcheck index), else None."""
+    from .index import Index, is_index
+
+    if len(corpus) == 1 and os.path.isfile(corpus[0]) and (is_index(corpus[0]) or
+                                                           str(corpus[0]).endswith((".db", ".sqlite", ".sqlite3"))):
+        return Index(corpus[0], create=False, readonly=True)
+    return None
+
+
+def _as_in_index(docs: list, index) -> list:
+    """New documents that the index holds get the id they have there (articles/x.md
+    is x.md in an index of articles/): the longest tail of the path that is an id."""
+    out = []
+    for d in docs:
+        if not d.path or d.id != d.path:
+            out.append(d)
+            continue
+        parts = os.path.normpath(d.path).replace(os.sep, "/").split("/")
+        tails = ["/".join(parts[i:]) for i in range(len(parts))]
+        known = index.known_ids(tails)
+        best = next((t for t in tails if t in known), None)
+        out.append(d if best is None or best == d.id else d.model_copy(update={"id": best}))
+    return out
+
+
+def _jobs(n: Optional[int]) -> int:
+    from .parallel import default_jobs
+
+    if n is not None and n < 1:
+        raise _UsageError(f"--jobs must be 1 or more, not {n}")
+    return default_jobs() if n is None else n
+
+
+def _cmd_index(args) -> int:
+    from .config import load_config
+    from .index import Index
+    from .link import extend_vocabulary
+    from .load import load_report
+
+    cfg = load_config(args.config)
+    if cfg.vocabulary:
+        extend_vocabulary([cfg.resolve(p) for p in cfg.vocabulary])
+    with Index(args.db, create=True) as ix:
+        if not args.paths:
+            docs_n, claims_n = ix.counts()
+            meta = ix.meta()
+            print(f"{ix.path}: {docs_n} documents, {claims_n} claims; schema {meta.get('schema')}, "
+                  f"extractor {meta.get('extractor')}, vocabulary {meta.get('vocabulary')}")
+            if ix.stale:
+                print(f"stale: built with another {ix.stale}; --rebuild PATH... reads the documents again")
+            return 0
+        docs, problems = load_report(args.paths)
+        for exc in problems:
+            print(f"claimcheck: error: {exc}", file=sys.stderr)
+        if args.prune and problems:
+            print("claimcheck: error: not pruning: some paths could not be read", file=sys.stderr)
+            args.prune = False
+        with _Progress(enabled=not args.no_progress) as bar:
+            st = ix.update(docs, jobs=_jobs(args.jobs), rebuild=args.rebuild, prune=args.prune, progress=bar.update)
+        docs_n, claims_n = ix.counts()
+        print(f"{ix.path}: {st.added} added, {st.updated} updated, {st.unchanged} unchanged, {st.removed} removed "
+              f"({st.claims} claims read); {docs_n} documents, {claims_n} claims", file=sys.stderr)
+    return 2 if problems else 0
 
 
 def _as_in_corpus(docs: list, corpus: list) -> list:
@@ -283,9 +360,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE",
                    help="claimcheck.toml or pyproject.toml to read (default: the nearest up from here)")
     c.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
+    c.add_argument("--jobs", "-j", type=int, metavar="N", help="read documents in N processes (default: every CPU)")
     c.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     c.add_argument("--ignore", metavar="CODES", help="not these rules (codes or prefixes, comma-separated)")
     c.set_defaults(func=_cmd_check)
+    i = sub.add_parser("index", help="add or update articles in a claim index (SQLite), for --against DB")
+    i.add_argument("db", metavar="DB", help="the index file (made when missing)")
+    i.add_argument("paths", nargs="*", metavar="PATH", help="articles, or folders of them (none: show the index)")
+    i.add_argument("--prune", action="store_true", help="remove documents not found under the PATHs")
+    i.add_argument("--rebuild", action="store_true", help="read every document again (after an upgrade)")
+    i.add_argument("--jobs", "-j", type=int, metavar="N", help="read documents in N processes (default: every CPU)")
+    i.add_argument("--config", metavar="FILE", help="claimcheck.toml or pyproject.toml (vocabulary extensions)")
+    i.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
+    i.set_defaults(func=_cmd_index)
     x = sub.add_parser("explain", help="what a rule checks, with an example")
     x.add_argument("code", metavar="CODE", help="a rule code, e.g. CC201")
     x.set_defaults(func=_cmd_explain)

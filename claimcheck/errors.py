@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["ClaimcheckError", "InputError", "ConfigError", "DataFileError"]
+__all__ = ["ClaimcheckError", "InputError", "ConfigError", "DataFileError", "IndexFileError"]
 
 
 class ClaimcheckError(Exception):
@@ -38,3 +38,8 @@ class ConfigError(_PathError, ValueError):
 
 class DataFileError(_PathError, RuntimeError):
     """One of claimcheck's own data files is broken."""
+
+
+class IndexFileError(_PathError, RuntimeError):
+    """A claim index that cannot be used: not an SQLite database, from a newer
+    claimcheck, locked by another writer, corrupt."""

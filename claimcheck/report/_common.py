@@ -20,7 +20,7 @@ from ..model import ClaimRef, Document, Finding
 
 __all__ = [
     "HELP_URI", "SEVERITIES", "Span", "as_mapping", "by_severity", "counts", "doc_path", "line_col",
-    "locate", "plural", "strip_controls", "rule_name", "rules", "severity_rank", "under_cwd", "utf16_len",
+    "locate", "located_first", "plural", "strip_controls", "rule_name", "rules", "severity_rank", "under_cwd", "utf16_len",
 ]
 
 HELP_URI = "https://github.com/claimcheck/claimcheck/blob/main/docs/rules/{code}.md"
@@ -143,3 +143,11 @@ def strip_controls(s: str) -> str:
     """`s` without control characters (C0 but tab, LF and CR; DEL; C1): an article or
     a file name must not move a terminal's cursor or hide text from a reviewer."""
     return _CONTROL.sub("", s)
+
+
+def located_first(refs, docs: Mapping) -> list:
+    """The claims a finding cites (those with a document), the ones whose document
+    text is at hand first: a finding about a new article and the archive is placed on
+    the new article's line (the archive's text is not in the report)."""
+    cited = [r for r in refs if r.doc is not None]
+    return [r for r in cited if r.doc in docs] + [r for r in cited if r.doc not in docs]

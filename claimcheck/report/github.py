@@ -27,6 +27,7 @@ from ._common import (
     locate,
     plural,
     rule_name,
+    located_first,
     rules,
     strip_controls,
 )
@@ -53,7 +54,7 @@ def command(level: str, message: str, **props) -> str:
 
 def _annotation(f: Finding, docs: Mapping[str, Document], names: dict) -> str:
     props: dict = {}
-    cited = [r for r in f.claims if r.doc is not None]
+    cited = located_first(f.claims, docs)
     if cited:
         span = locate(cited[0], docs, utf16=True)
         props = {"file": span.path, "line": span.line, "col": span.column,

@@ -26,6 +26,7 @@ from ._common import (
     by_severity,
     locate,
     rule_name,
+    located_first,
     rules,
     under_cwd,
 )
@@ -93,7 +94,7 @@ def _quote(ref: ClaimRef) -> str:
 def _result(f: Finding, index: dict, docs: Mapping[str, Document]) -> dict:
     res: dict = {"ruleId": f.code, "ruleIndex": index[f.code], "level": LEVELS.get(f.severity, "warning"),
                  "message": {"text": f.message}}
-    cited = [r for r in f.claims if r.doc is not None]
+    cited = located_first(f.claims, docs)
     if cited:
         res["locations"] = [{"physicalLocation": _physical(cited[0], docs)}]
     if len(cited) > 1:

@@ -1,0 +1,416 @@
+"""index: the claims of an archive in an embedded SQLite database, so that a new article
+is checked against years of articles without reading them again.
+
+    with Index("archive.db") as ix:
+        ix.update(claimcheck.load(["articles/"]))          # idempotent; jobs=N for all cores
+        report = claimcheck.check(new_docs, against=ix)   # loads only the families NEW mentions
+
+Tables (schema version SCHEMA_VERSION, migrated forward on open; a newer one is refused):
+
+    meta       key -> value: schema, claimcheck version, extractor and vocabulary hashes
+    documents  id, path, hash (text and metadata), text_hash, published, title, source, url,
+               claims (how many)
+    claims     doc_id, family (indexed), metric, as_start, as_end, data (the Claim's fields
+               as a JSON array, in the order of Claim.model_fields)
+
+A document's claims are replaced in the transaction that records its new hash, so a
+crash leaves every document either as it was or as it is now (WAL journal; a reader
+never waits for a writer). Two writers take turns: one waits for the other's
+transaction, up to `timeout` seconds, then stops with a clear message. When the
+extractor or the vocabulary has changed since the index was built, `stale` says so,
+updates are refused, and `update(..., rebuild=True)` re-extracts everything.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from importlib import resources
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
+
+from .errors import IndexFileError
+from .model import Claim, Document, Period
+
+__all__ = ["Index", "UpdateStats", "SCHEMA_VERSION", "is_index"]
+
+SCHEMA_VERSION = 2
+_MAGIC = b"SQLite format 3\x00"
+_FIELDS = list(Claim.model_fields)
+_AS_OF = _FIELDS.index("as_of")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT, hash TEXT NOT NULL, text_hash TEXT NOT NULL,
+    published TEXT, title TEXT, source TEXT, url TEXT, claims INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    family TEXT NOT NULL, metric TEXT, as_start TEXT, as_end TEXT, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_family ON claims(family);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
+"""
+
+# schema N -> the statements that make it N + 1 (version 1, of the first development
+# builds, had no text_hash and no claim counts)
+_MIGRATIONS = {
+    1: [
+        "ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN claims INTEGER NOT NULL DEFAULT 0",
+        "UPDATE documents SET claims = (SELECT count(*) FROM claims WHERE claims.doc_id = documents.id)",
+        "CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash)",
+    ],
+}
+
+
+class UpdateStats(NamedTuple):
+    added: int
+    updated: int
+    unchanged: int
+    removed: int
+    claims: int  # claims written
+
+
+def is_index(path: os.PathLike) -> bool:
+    """Whether `path` is a file that starts like an SQLite database."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == _MAGIC
+    except OSError:
+        return False
+
+
+def extractor_version() -> str:
+    """claimcheck's version and a hash of the extractor's code and data (a change in
+    either can change the claims)."""
+    h = hashlib.sha256()
+    from . import __version__
+
+    h.update(__version__.encode())
+    root = resources.files("claimcheck")
+    for sub, suffixes in (("extract", (".py",)), ("data", (".toml", ".txt"))):
+        folder = root / sub
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(suffixes) and entry.name != "metrics.toml":
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
+    for name in ("link.py", "units.py", "model.py"):
+        h.update((root / name).read_bytes())
+    return f"{__version__}+{h.hexdigest()[:16]}"
+
+
+def vocabulary_version() -> str:
+    """A hash of the metric vocabulary in use (claimcheck's and its extensions)."""
+    from . import link
+
+    h = hashlib.sha256((resources.files("claimcheck") / "data" / "metrics.toml").read_bytes())
+    for _path, table in link._EXTRA:
+        h.update(json.dumps(table, sort_keys=True, default=str).encode())
+    return h.hexdigest()[:16]
+
+
+def doc_hash(d: Document) -> str:
+    """What decides whether a document must be read again: its text and the metadata
+    the claims depend on (the publication date resolves 今年)."""
+    h = hashlib.sha256(d.text.encode("utf-8", "surrogatepass"))
+    for v in (d.published, d.title, d.source, d.url):
+        h.update(b"\x1f" + (str(v) if v is not None else "").encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class Index:
+    """An open claim index (a context manager). `create`: make the file when missing."""
+
+    def __init__(self, path: os.PathLike, create: bool = True, timeout: float = 30.0, readonly: bool = False):
+        self.path = os.fspath(path)
+        self.timeout = timeout
+        exists = os.path.exists(self.path)
+        if not exists and (readonly or not create):
+            raise IndexFileError(self.path, "no such index (claimcheck index DB PATH... makes one)")
+        if exists and (os.path.isdir(self.path) or not (os.path.getsize(self.path) == 0 or is_index(self.path))):
+            raise IndexFileError(self.path, "not a claimcheck index (not an SQLite database)")
+        try:
+            uri = f"file:{self.path}?mode=ro" if readonly else self.path
+            self.db = sqlite3.connect(uri, uri=readonly, timeout=timeout, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._open(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise self._error(exc) from None
+
+    # ------------------------------------------------------------------ schema
+
+    def _open(self, readonly: bool) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            if readonly:
+                raise IndexFileError(self.path, "an empty database, not a claimcheck index")
+            with self._write():
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        self.db.execute(stmt)
+                self._set_meta({"schema": str(SCHEMA_VERSION), "claimcheck": _version(),
+                                "extractor": extractor_version(), "vocabulary": vocabulary_version(),
+                                "created": _now()})
+            return
+        if "meta" not in tables or "claims" not in tables or "documents" not in tables:
+            raise IndexFileError(self.path, "an SQLite database, but not a claimcheck index")
+        version = self.meta().get("schema")
+        if version is None or not version.isdigit():
+            raise IndexFileError(self.path, "a claimcheck index without a schema version: rebuild it")
+        v = int(version)
+        if v > SCHEMA_VERSION:
+            raise IndexFileError(self.path, f"made by a newer claimcheck (index schema {v}; this claimcheck "
+                                            f"reads {SCHEMA_VERSION} and older): upgrade claimcheck")
+        if v < SCHEMA_VERSION:
+            missing = [k for k in range(v, SCHEMA_VERSION) if k not in _MIGRATIONS]
+            if missing:
+                raise IndexFileError(self.path, f"index schema {v} cannot be migrated: rebuild it")
+            if readonly:
+                raise IndexFileError(self.path, f"index schema {v} must be migrated to {SCHEMA_VERSION}: "
+                                                f"run claimcheck index on it once")
+            with self._write():
+                for k in range(v, SCHEMA_VERSION):
+                    for stmt in _MIGRATIONS[k]:
+                        self.db.execute(stmt)
+                self._set_meta({"schema": str(SCHEMA_VERSION), "migrated": f"{v}->{SCHEMA_VERSION} {_now()}"})
+
+    def meta(self) -> dict:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def _set_meta(self, values: dict) -> None:
+        self.db.executemany("INSERT INTO meta (key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items()))
+
+    @property
+    def stale(self) -> Optional[str]:
+        """Why the claims in the index may differ from what this claimcheck would read
+        (another extractor or vocabulary), or None."""
+        m = self.meta()
+        why = []
+        if m.get("extractor") != extractor_version():
+            why.append(f"extractor {m.get('extractor')} (now {extractor_version()})")
+        if m.get("vocabulary") != vocabulary_version():
+            why.append(f"vocabulary {m.get('vocabulary')} (now {vocabulary_version()})")
+        return "; ".join(why) or None
+
+    # ------------------------------------------------------------------ writing
+
+    class _Tx:
+        def __init__(self, ix: "Index"):
+            self.ix = ix
+
+        def __enter__(self):
+            try:
+                self.ix.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise self.ix._error(exc) from None
+            return self
+
+        def __exit__(self, kind, exc, tb):
+            if kind is None:
+                try:
+                    self.ix.db.execute("COMMIT")
+                except sqlite3.DatabaseError as e:
+                    self.ix.db.execute("ROLLBACK")
+                    raise self.ix._error(e) from None
+            else:
+                self.ix.db.execute("ROLLBACK")
+            return False
+
+    def _write(self) -> "Index._Tx":
+        return Index._Tx(self)
+
+    def _error(self, exc: Exception) -> IndexFileError:
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            return IndexFileError(self.path, f"another process is writing this index (waited {self.timeout:g} s); "
+                                             f"try again when it has finished")
+        if "not a database" in msg or "malformed" in msg:
+            return IndexFileError(self.path, f"not a claimcheck index or damaged ({msg})")
+        return IndexFileError(self.path, msg)
+
+    def update(self, docs: Sequence[Document], jobs: int = 1, rebuild: bool = False, prune: bool = False,
+               progress: Optional[Callable[[int, int], None]] = None, batch_seconds: float = 0.5) -> UpdateStats:
+        """Add or update `docs`: a document whose hash is unchanged is not read again;
+        the others are read (in `jobs` processes) and their claims replaced, a document
+        per transaction's worth at a time (a batch commits every `batch_seconds`).
+        `prune`: documents not among `docs` are removed. `rebuild`: every document is
+        read again and the index takes this claimcheck's extractor and vocabulary."""
+        from .parallel import extract_all
+
+        why = self.stale
+        if why and not rebuild:
+            raise IndexFileError(self.path, f"built with another {why}; "
+                                            f"run claimcheck index with --rebuild to read the documents again")
+        known = {r[0]: r[1] for r in self.db.execute("SELECT id, hash FROM documents")}
+        todo = [d for d in docs if rebuild or known.get(d.id) != doc_hash(d)]
+        unchanged = len(docs) - len(todo)
+        added = updated = written = 0
+        step = 256  # documents read between commits, at most
+        i = 0
+        t_last = time.monotonic()
+        pending: list = []
+        while i < len(todo):
+            chunk = todo[i:i + step]
+            found = extract_all(chunk, jobs=jobs)
+            pending.extend(zip(chunk, found))
+            i += len(chunk)
+            if time.monotonic() - t_last >= batch_seconds or i >= len(todo):
+                a, u, w = self._store(pending, known)
+                added, updated, written = added + a, updated + u, written + w
+                pending = []
+                t_last = time.monotonic()
+            if progress is not None:
+                progress(i, len(todo))
+        removed = 0
+        if prune or rebuild:
+            keep = {d.id for d in docs}
+            gone = [k for k in known if k not in keep]
+            if prune and gone:
+                with self._write():
+                    self.db.executemany("DELETE FROM documents WHERE id = ?", [(k,) for k in gone])
+                removed = len(gone)
+        if rebuild:
+            with self._write():
+                self._set_meta({"claimcheck": _version(), "extractor": extractor_version(),
+                                "vocabulary": vocabulary_version(), "rebuilt": _now()})
+        return UpdateStats(added, updated, unchanged, removed, written)
+
+    def _store(self, pending: list, known: dict) -> tuple[int, int, int]:
+        added = updated = written = 0
+        with self._write():
+            for d, claims in pending:
+                h = doc_hash(d)
+                self.db.execute("DELETE FROM claims WHERE doc_id = ?", (d.id,))
+                self.db.execute(
+                    "INSERT INTO documents (id, path, hash, text_hash, published, title, source, url, claims) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET path = excluded.path, "
+                    "hash = excluded.hash, text_hash = excluded.text_hash, published = excluded.published, "
+                    "title = excluded.title, source = excluded.source, url = excluded.url, claims = excluded.claims",
+                    (d.id, d.path, h, _text_hash(d.text), d.published.isoformat() if d.published else None,
+                     d.title, d.source, d.url, len(claims)))
+                self.db.executemany("INSERT INTO claims (doc_id, family, metric, as_start, as_end, data) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)", [_row(d.id, c) for c in claims])
+                written += len(claims)
+                if d.id in known:
+                    updated += 1
+                else:
+                    added += 1
+                known[d.id] = h
+        return added, updated, written
+
+    # ------------------------------------------------------------------ reading
+
+    def documents(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def known_ids(self, ids: Iterable[str]) -> set:
+        """Those of `ids` that are documents of the index."""
+        ids = list(ids)
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in self.db.execute(f"SELECT id FROM documents WHERE id IN ({marks})", ids)}
+
+    def counts(self) -> tuple[int, int]:
+        """(documents, claims)."""
+        n = self.db.execute("SELECT count(*), coalesce(sum(claims), 0) FROM documents").fetchone()
+        return int(n[0]), int(n[1])
+
+    def claims_for(self, families: Iterable[str], exclude_ids: Iterable[str] = (),
+                   exclude_texts: Iterable[str] = ()) -> list[Claim]:
+        """The claims of these metric families (an indexed query), leaving out the
+        documents with these ids (an older version of a new document) or text hashes
+        (a copy of a new document adds nothing)."""
+        fams = sorted(set(families))
+        if not fams:
+            return []
+        skip = set(exclude_ids)
+        texts = set(exclude_texts)
+        if texts:
+            marks = ",".join("?" * len(texts))
+            skip |= {r[0] for r in self.db.execute(f"SELECT id FROM documents WHERE text_hash IN ({marks})",
+                                                   sorted(texts))}
+        marks = ",".join("?" * len(fams))
+        rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid", fams)
+        decode = _decoder(self.path)
+        return [decode(data) for doc_id, data in rows if doc_id not in skip]
+
+    def all_claims(self) -> list[Claim]:
+        decode = _decoder(self.path)
+        return [decode(r[0]) for r in self.db.execute("SELECT data FROM claims ORDER BY rowid")]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        self.close()
+        return False
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _text_hash(text: str) -> str:
+    from .check import text_hash
+
+    return text_hash(text)
+
+
+def _row(doc_id: str, c: Claim) -> tuple:
+    from .check import family_of
+
+    d = c.__dict__
+    row = [d[f] for f in _FIELDS]
+    a = c.as_of
+    if a is not None:
+        row[_AS_OF] = [a.start.toordinal(), a.end.toordinal(), a.grain, a.text]
+    return (doc_id, family_of(c), c.metric, a.start.isoformat() if a else None, a.end.isoformat() if a else None,
+            json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+
+
+def _decoder(path: str):
+    """A maker of Claims from stored rows (the fields as stored are the types Claim
+    declares, so pydantic's validation is skipped as extract() skips it); a row that
+    is not such a record is a damaged index."""
+    from .extract import _make_claim
+
+    make = _make_claim() or (lambda fields: Claim(**fields))
+    periods: dict = {}
+    fromord = _dt.date.fromordinal
+    n = len(_FIELDS)
+
+    def decode(data: str) -> Claim:
+        try:
+            row = json.loads(data)
+            if len(row) != n:
+                raise ValueError(f"{len(row)} fields, expected {n}")
+            a = row[_AS_OF]
+            if a is not None:
+                key = tuple(a)
+                p = periods.get(key)
+                if p is None:
+                    p = periods[key] = Period(start=fromord(a[0]), end=fromord(a[1]), grain=a[2], text=a[3])
+                row[_AS_OF] = p
+            return make(dict(zip(_FIELDS, row)))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise IndexFileError(path, f"a damaged claim record ({exc}): rebuild the index") from None
+
+    return decode
