@@ -102,6 +102,9 @@ _CARRY_LINES = 2  # line breaks a context is carried across
 
 _SUBJ = _CTX["subject"]
 _LEAD = re.compile(r"(?:\s|(?:" + trie(_SUBJ["lead"]) + r"))+")
+# a subject that opens with a demonstrative (该项目, 这家公司, 此次活动) names something the
+# article itself introduced: its figures are not compared with other articles' (rules)
+_DEICTIC = re.compile(r"[\s，,、]*(?:" + trie(_SUBJ["deictic"]) + r")")
 _TRAIL_BY_LAST: dict[str, list[str]] = {}  # last character -> the words ending so, longest first
 for _w in sorted(_SUBJ["trail"], key=len, reverse=True):
     _TRAIL_BY_LAST.setdefault(_w[-1], []).append(_w)
@@ -329,6 +332,8 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
                     a = te
                 t += 1
         subject = _subject(text[a:p])
+        if _DEICTIC.match(text, a, p):  # (该项目总投资: this article's project, no other's)
+            scope["deictic"] = True
         owner = None
         # 10个行业, 80 large models: after a classifier or an English count, the noun that follows
         if r.kind == "count" and (text[r.end - 1:r.end] in _CLASSIFIER_ENDS or text[r.end:r.end + 1] == " "):

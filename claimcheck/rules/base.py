@@ -33,8 +33,18 @@ class Group(NamedTuple):
     memo: Optional[dict] = None
 
     @classmethod
-    def of(cls, family: str, claims: list, config: dict) -> "Group":
-        return cls(family, claims, config, {"sig": {}, "dated": {}})
+    def of(cls, family: str, claims: list, config: dict, new_docs: Optional[set] = None) -> "Group":
+        """A group whose findings matter only when they cite a claim of `new_docs` (the
+        others are the archive checked against), or all of them (None)."""
+        return cls(family, claims, config, {"sig": {}, "dated": {}, "new": new_docs})
+
+    def concerns(self, *claims: Claim) -> bool:
+        """Whether a finding citing these claims will be reported: rules ask before they
+        write one (the pair was still counted, so the result is the same as writing all
+        and filtering: an incremental check of one article against an archive does not
+        write the archive's own findings)."""
+        new = self.memo.get("new") if self.memo is not None else None
+        return new is None or any(c.doc_id in new for c in claims)
 
     def signature(self, c: Claim) -> tuple:
         """signature(c), once per claim and run."""
@@ -71,12 +81,15 @@ def signature(c: Claim) -> tuple:
     (companies, revenue), and for the others when no region is stated, the subject as
     written and the words before a count (scope "of"): 国内…79个 and 我国…超80个 are one
     quantity; 阿里发布了3个大模型 and 百度发布了5个大模型 are not (of 阿里, of 百度);
-    通过网信办备案的大模型有117个 and …有150个 are."""
+    通过网信办备案的大模型有117个 and …有150个 are. A subject that opens with a
+    demonstrative (该项目总投资) is the document's own: compared within it only."""
     m = link.metric_of(c.metric)
     if m is not None and (m.generic or c.scope.get("region") is None):
         who = (_norm(c.subject), _norm(c.scope.get("of")))
     else:
         who = None
+    if c.scope.get("deictic"):  # (该项目: the article's own project, compared within it only)
+        who = (who, c.doc_id)
     return (c.metric, who) + tuple(c.scope.get(k) for k in SCOPE_KEYS)
 
 

@@ -29,6 +29,8 @@ def conflicts(group: Group, compared: set):
             by_sig.setdefault(group.signature(c), []).append(c)
     for members in by_sig.values():
         for a, b in clashes(members, compared, key=_not_one_sentence, limit=partners(group)):
+            if not group.concerns(a, b):
+                continue
             wa, wb = widened(a), widened(b)
             slip = _slip(a, b)
             expl = f"{a.text} → {interval(wa)}, {b.text} → {interval(wb)} {a.unit}; periods overlap"

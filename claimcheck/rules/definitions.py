@@ -27,7 +27,7 @@ def definitions(group: Group, compared: set):
             bases.setdefault(_base(c), []).append(c)
     for facts in bases.values():
         if len({_definition(c)[0] for c in facts}) > 1:
-            yield from _notes(facts, compared, partners(group))
+            yield from _notes(facts, compared, partners(group), group)
 
 
 def _base(c) -> str:
@@ -41,7 +41,7 @@ def _base(c) -> str:
     return c.metric
 
 
-def _notes(facts: list, compared: set, limit: int):
+def _notes(facts: list, compared: set, limit: int, group: Group):
     facts.sort(key=lambda c: (c.as_of.end, c.doc_id or "", c.start))
     defs = {id(c): _definition(c) for c in facts}
     # falls: against each claim, the earlier claim of every other definition with the
@@ -68,13 +68,15 @@ def _notes(facts: list, compared: set, limit: int):
             la = widened(a)[0]
             if wb[1] is not None and la is not None and wb[1] < la and cited.get(a.key, 0) < limit:
                 cited[a.key] = cited.get(a.key, 0) + 1  # (a high figure is explained a few times, not after every claim)
-                yield _note(a, b, "a fall")
+                if group.concerns(a, b):
+                    yield _note(a, b, "a fall")
         pending.append((kb, -float("inf") if wb[0] is None else wb[0], b))
     # conflicts in appearance: overlapping periods, disjoint intervals, other definitions
     # (parts by definition and region: the walks pass only over pairs of other
     # definitions and agreeing regions; a note explains, so one a side is enough)
     for a, b in clashes(facts, compared, key=_other_document, part=lambda c: defs[id(c)], meets=_across, limit=1):
-        yield _note(a, b, "a conflict")
+        if group.concerns(a, b):
+            yield _note(a, b, "a conflict")
 
 
 def _keep_two(tops: list, lo: float, c) -> list:

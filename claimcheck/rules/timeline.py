@@ -41,6 +41,8 @@ def cumulative_fall(group: Group, compared: set):
         return
     for series in _series(group):
         for a, b in falls(series, compared, partners(group)):
+            if not group.concerns(a, b):
+                continue
             wa, wb = widened(a), widened(b)
             yield finding("CC201", "error", a.metric, [a, b],
                           f"{a.metric} is cumulative but falls: {quote_pair(a, b)}",
@@ -63,7 +65,7 @@ def implausible_jump(group: Group, compared: set):
             compared.add(a.key)
             compared.add(b.key)
             r = vb / va
-            if r > factor or r < 1 / factor:
+            if (r > factor or r < 1 / factor) and group.concerns(a, b):
                 yield finding("CC202", "warning", a.metric, [a, b],
                               f"{a.metric} changes {r:.3g}-fold within {gap} days: {quote_pair(a, b)}",
                               f"{a.text} then {b.text}; threshold {factor:g}× within {days} days")
@@ -110,6 +112,8 @@ def target_outcome(group: Group, compared: set):
                 if not (inside or apart):
                     continue
                 cited[f.key] = cited.get(f.key, 0) + 1
+                if not group.concerns(t, f):
+                    continue
                 word = "met" if inside else "missed"
                 yield finding("CC203", "info", t.metric, [t, f],
                               f"the {t.modality} {quote(t)} was {word}: {quote(f)}",
@@ -137,7 +141,7 @@ def stale(group: Group, compared: set):
                 continue
             compared.add(a.key)
             compared.add(b.key)
-            if any(w in (a.sentence or "") or w in (b.sentence or "") for w in words):
+            if group.concerns(a, b) and any(w in (a.sentence or "") or w in (b.sentence or "") for w in words):
                 yield finding("CC204", "info", a.metric, [a, b],
                               f"{quote(a)} and {quote(b)} give the same figure {(b.as_of.end - a.as_of.end).days} "
                               f"days apart, while the text says it is growing: a stale figure?",
