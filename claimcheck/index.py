@@ -133,16 +133,20 @@ class Index:
             raise IndexFileError(self.path, "no such index (claimcheck index DB PATH... makes one)")
         if exists and (os.path.isdir(self.path) or not (os.path.getsize(self.path) == 0 or is_index(self.path))):
             raise IndexFileError(self.path, "not a claimcheck index (not an SQLite database)")
+        uri = f"file:{self.path}?mode=ro" if readonly else self.path
         try:
-            uri = f"file:{self.path}?mode=ro" if readonly else self.path
             self.db = sqlite3.connect(uri, uri=readonly, timeout=timeout, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
-            self._open(readonly)
         except sqlite3.DatabaseError as exc:
             raise self._error(exc) from None
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._open(readonly)
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise self._error(exc) from None
+        except BaseException:
+            self.db.close()  # (a file refused is left as it was, with no -wal or -shm beside it)
+            raise
 
     # ------------------------------------------------------------------ schema
 
@@ -151,6 +155,7 @@ class Index:
         if not tables:
             if readonly:
                 raise IndexFileError(self.path, "an empty database, not a claimcheck index")
+            self._writable()
             with self._write():
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
@@ -175,11 +180,34 @@ class Index:
             if readonly:
                 raise IndexFileError(self.path, f"index schema {v} must be migrated to {SCHEMA_VERSION}: "
                                                 f"run claimcheck index on it once")
+        if readonly:
+            return
+        self._writable()
+        if v < SCHEMA_VERSION:
             with self._write():
-                for k in range(v, SCHEMA_VERSION):
-                    for stmt in _MIGRATIONS[k]:
-                        self.db.execute(stmt)
-                self._set_meta({"schema": str(SCHEMA_VERSION), "migrated": f"{v}->{SCHEMA_VERSION} {_now()}"})
+                v = int(self.meta().get("schema", v))  # (another process may have migrated it meanwhile)
+                if v < SCHEMA_VERSION:
+                    for k in range(v, SCHEMA_VERSION):
+                        for stmt in _MIGRATIONS[k]:
+                            self.db.execute(stmt)
+                    self._set_meta({"schema": str(SCHEMA_VERSION), "migrated": f"{v}->{SCHEMA_VERSION} {_now()}"})
+
+    def _writable(self) -> None:
+        """WAL journal (readers never wait for the writer), set only once the file is
+        known to be a claimcheck index or new: a database that is refused is not touched.
+        SQLite does not wait for a lock to change the journal mode (a new file that
+        another process is making, a schema-1 index another is migrating), so this
+        waits here, up to `timeout` as a transaction would."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+        self.db.execute("PRAGMA synchronous = NORMAL")
 
     def meta(self) -> dict:
         return dict(self.db.execute("SELECT key, value FROM meta"))
@@ -242,15 +270,34 @@ class Index:
         the others are read (in `jobs` processes) and their claims replaced, a document
         per transaction's worth at a time (a batch commits every `batch_seconds`).
         `prune`: documents not among `docs` are removed. `rebuild`: every document is
-        read again and the index takes this claimcheck's extractor and vocabulary."""
+        read again and the index takes this claimcheck's extractor and vocabulary; unless
+        `prune` removes them, every document of the index must be among `docs` (one that
+        was not read again would keep another extractor's claims in an index called fresh)."""
         from .parallel import extract_all
 
         why = self.stale
         if why and not rebuild:
             raise IndexFileError(self.path, f"built with another {why}; "
                                             f"run claimcheck index with --rebuild to read the documents again")
-        known = {r[0]: r[1] for r in self.db.execute("SELECT id, hash FROM documents")}
-        todo = [d for d in docs if rebuild or known.get(d.id) != doc_hash(d)]
+        rows = self.db.execute("SELECT id, hash, text_hash FROM documents").fetchall()
+        known = {r[0]: r[1] for r in rows}
+        if rebuild and not prune:
+            given = {d.id for d in docs}
+            left = [k for k in known if k not in given]
+            if left:  # (their claims are another extractor's: the index would be called fresh and not be)
+                raise IndexFileError(self.path, f"a rebuild must read every document again, and {len(left)} of "
+                                                f"the index (such as {sorted(left)[0]!r}) are not among those given: "
+                                                f"give all the paths of the archive, or --prune to remove them")
+        no_text = {r[0] for r in rows if not r[2]}  # (migrated from schema 1, which kept no text hash)
+        todo, fill = [], []
+        for d in docs:
+            if rebuild or known.get(d.id) != doc_hash(d):
+                todo.append(d)
+            elif d.id in no_text:
+                fill.append((_text_hash(d.text), d.id))
+        if fill:
+            with self._write():
+                self.db.executemany("UPDATE documents SET text_hash = ? WHERE id = ?", fill)
         unchanged = len(docs) - len(todo)
         added = updated = written = 0
         step = 256  # documents read between commits, at most
@@ -328,7 +375,8 @@ class Index:
                    exclude_texts: Iterable[str] = ()) -> list[Claim]:
         """The claims of these metric families (an indexed query), leaving out the
         documents with these ids (an older version of a new document) or text hashes
-        (a copy of a new document adds nothing)."""
+        (a copy of a new document adds nothing), and the later copies of a text the
+        index holds more than once (a copy of an earlier document adds nothing)."""
         fams = sorted(set(families))
         if not fams:
             return []
@@ -338,6 +386,18 @@ class Index:
             marks = ",".join("?" * len(texts))
             skip |= {r[0] for r in self.db.execute(f"SELECT id FROM documents WHERE text_hash IN ({marks})",
                                                    sorted(texts))}
+        # a copy of an earlier document of the index adds nothing either (as check() drops
+        # a document whose text it has seen): the first one recorded is kept
+        first: dict = {}
+        for doc_id, th in self.db.execute(
+                "SELECT id, text_hash FROM documents WHERE text_hash IN (SELECT text_hash FROM documents "
+                "WHERE text_hash != '' GROUP BY text_hash HAVING count(*) > 1) ORDER BY rowid"):
+            if doc_id in skip:
+                continue
+            if th in first:
+                skip.add(doc_id)
+            else:
+                first[th] = doc_id
         marks = ",".join("?" * len(fams))
         rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid", fams)
         decode = _decoder(self.path)
