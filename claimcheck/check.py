@@ -26,7 +26,7 @@ from .rules import Rule, load_all
 from .rules.base import Group
 
 __all__ = ["check", "check_claims", "check_family", "check_local", "assemble", "group_families", "family_of",
-           "Partial", "DEFAULT_CONFIG"]
+           "distinct_documents", "Partial", "DEFAULT_CONFIG"]
 
 DEFAULT_CONFIG = {
     "select": None,  # codes or prefixes to run (None: all)
@@ -55,7 +55,22 @@ def check(docs: Sequence[Document], against=None, config: Optional[dict] = None,
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     index = against if hasattr(against, "claims_for") else None
-    earlier = () if index is not None else (against or ())
+    kept, new_ids, seen_texts = distinct_documents(docs, () if index is not None else (against or ()))
+    claims: list[Claim] = [c for found in extract_all(kept, jobs=jobs, progress=progress) for c in found]
+    ids = [d.id for d in kept]
+    if index is not None:
+        archived = index.claims_near(claims, exclude_ids=new_ids, exclude_texts=seen_texts)
+        claims += archived
+        ids += list(dict.fromkeys(c.doc_id for c in archived))
+    report = check_claims(claims, documents=ids, new_docs=new_ids if against is not None else None, config=cfg)
+    report.findings, report.suppressed = suppress.apply(report.findings, kept)
+    return report
+
+
+def distinct_documents(docs: Iterable[Document], earlier: Iterable[Document] = ()) -> tuple[list, set, set]:
+    """The documents to read, new then earlier, less those whose text an earlier one of
+    them has (a duplicate adds nothing); the ids of the new ones kept; the hashes of
+    every text kept (text_hash)."""
     kept: list[Document] = []
     new_ids: set = set()
     seen_texts: set = set()
@@ -63,21 +78,12 @@ def check(docs: Sequence[Document], against=None, config: Optional[dict] = None,
         for d in batch:
             h = text_hash(d.text)
             if h in seen_texts:
-                continue  # a duplicate of a document adds nothing
+                continue
             seen_texts.add(h)
             kept.append(d)
             if is_new:
                 new_ids.add(d.id)
-    claims: list[Claim] = [c for found in extract_all(kept, jobs=jobs, progress=progress) for c in found]
-    ids = [d.id for d in kept]
-    if index is not None:
-        families = {family_of(c) for c in claims if not family_of(c).startswith("~")}
-        archived = index.claims_for(families, exclude_ids=new_ids, exclude_texts=seen_texts)
-        claims += archived
-        ids += list(dict.fromkeys(c.doc_id for c in archived))
-    report = check_claims(claims, documents=ids, new_docs=new_ids if against is not None else None, config=cfg)
-    report.findings, report.suppressed = suppress.apply(report.findings, kept)
-    return report
+    return kept, new_ids, seen_texts
 
 
 def text_hash(text: str) -> str:
@@ -97,10 +103,11 @@ def check_claims(claims: list[Claim], documents: Optional[list[str]] = None, new
     family's claims from every document; `assemble` puts their results together."""
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     families = group_families(claims)
-    parts = [check_family(fam, members, cfg) for fam, members in families.items()]
+    parts = [check_family(fam, members, cfg, new_docs) for fam, members in families.items()]
     by_doc: dict = {}
     for c in claims:
-        by_doc.setdefault(c.doc_id, []).append(c)
+        if new_docs is None or c.doc_id in new_docs:  # (an archive document alone concerns no new one)
+            by_doc.setdefault(c.doc_id, []).append(c)
     parts += [check_local(members, cfg) for members in by_doc.values()]
     sizes = {fam: len(members) for fam, members in families.items()}
     return assemble(claims, documents, parts, sizes, new_docs, cfg)
@@ -123,13 +130,17 @@ def group_families(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     return families
 
 
-def check_family(fam: str, members: list[Claim], config: Optional[dict] = None) -> Partial:
-    """The group rules over the claims of one metric family (from every document)."""
+def check_family(fam: str, members: list[Claim], config: Optional[dict] = None,
+                 new_docs: Optional[set] = None) -> Partial:
+    """The group rules over the claims of one metric family (from every document);
+    with `new_docs`, only the findings that cite a claim of one of them are written."""
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     part = Partial([], set(), [])
     if fam.startswith("~") or len(members) < 2:
         return part
-    memo = Group.of(fam, [], cfg)
+    if new_docs is not None and not any(c.doc_id in new_docs for c in members):
+        return part  # (the archive's own family: nothing to report; its claims were compared before)
+    memo = Group.of(fam, [], cfg, new_docs)
     group = memo._replace(claims=_collapse(members, memo))
     for rule in _selected(load_all(), cfg):
         if rule.code.startswith("CC3") or rule.code in _PER_CLAIM:

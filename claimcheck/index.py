@@ -32,12 +32,13 @@ import time
 from importlib import resources
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
+from . import nearby
 from .errors import IndexFileError
 from .model import Claim, Document, Period
 
 __all__ = ["Index", "UpdateStats", "SCHEMA_VERSION", "is_index"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _MAGIC = b"SQLite format 3\x00"
 _FIELDS = list(Claim.model_fields)
 _AS_OF = _FIELDS.index("as_of")
@@ -49,20 +50,35 @@ CREATE TABLE IF NOT EXISTS documents (
     published TEXT, title TEXT, source TEXT, url TEXT, claims INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS claims (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    family TEXT NOT NULL, metric TEXT, as_start TEXT, as_end TEXT, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS claims_family ON claims(family);
+    family TEXT NOT NULL, metric TEXT, as_start TEXT, as_end TEXT, data TEXT NOT NULL,
+    sig TEXT, base TEXT, defn TEXT, fact INTEGER, dated INTEGER, wlo REAL, whi REAL,
+    day0 INTEGER, day1 INTEGER, pos INTEGER);
+CREATE INDEX IF NOT EXISTS claims_family ON claims(family, day1);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE INDEX IF NOT EXISTS claims_sig ON claims(sig, day1);
+CREATE INDEX IF NOT EXISTS claims_base ON claims(base, defn, day1);
 CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 """
 
-# schema N -> the statements that make it N + 1 (version 1, of the first development
-# builds, had no text_hash and no claim counts)
+# schema N -> the statements (or a function of the connection) that make it N + 1.
+# Version 1, of the first development builds, had no text_hash and no claim counts;
+# version 2 had not the keys that find a new claim's partners (claimcheck.nearby).
 _MIGRATIONS = {
     1: [
         "ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE documents ADD COLUMN claims INTEGER NOT NULL DEFAULT 0",
         "UPDATE documents SET claims = (SELECT count(*) FROM claims WHERE claims.doc_id = documents.id)",
         "CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash)",
+    ],
+    2: [
+        *(f"ALTER TABLE claims ADD COLUMN {name} {kind}" for name, kind in (
+            ("sig", "TEXT"), ("base", "TEXT"), ("defn", "TEXT"), ("fact", "INTEGER"), ("dated", "INTEGER"),
+            ("wlo", "REAL"), ("whi", "REAL"), ("day0", "INTEGER"), ("day1", "INTEGER"), ("pos", "INTEGER"))),
+        "DROP INDEX IF EXISTS claims_family",
+        "CREATE INDEX IF NOT EXISTS claims_family ON claims(family, day1)",
+        "CREATE INDEX IF NOT EXISTS claims_sig ON claims(sig, day1)",
+        "CREATE INDEX IF NOT EXISTS claims_base ON claims(base, defn, day1)",
+        lambda ix: ix._fill_keys(),
     ],
 }
 
@@ -189,7 +205,10 @@ class Index:
                 if v < SCHEMA_VERSION:
                     for k in range(v, SCHEMA_VERSION):
                         for stmt in _MIGRATIONS[k]:
-                            self.db.execute(stmt)
+                            if callable(stmt):
+                                stmt(self)
+                            else:
+                                self.db.execute(stmt)
                     self._set_meta({"schema": str(SCHEMA_VERSION), "migrated": f"{v}->{SCHEMA_VERSION} {_now()}"})
 
     def _writable(self) -> None:
@@ -343,8 +362,8 @@ class Index:
                     "title = excluded.title, source = excluded.source, url = excluded.url, claims = excluded.claims",
                     (d.id, d.path, h, _text_hash(d.text), d.published.isoformat() if d.published else None,
                      d.title, d.source, d.url, len(claims)))
-                self.db.executemany("INSERT INTO claims (doc_id, family, metric, as_start, as_end, data) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)", [_row(d.id, c) for c in claims])
+                self.db.executemany(f"INSERT INTO claims ({_COLUMNS}) VALUES ({_MARKS})",
+                                    [_row(d.id, c) for c in claims])
                 written += len(claims)
                 if d.id in known:
                     updated += 1
@@ -371,6 +390,33 @@ class Index:
         n = self.db.execute("SELECT count(*), coalesce(sum(claims), 0) FROM documents").fetchone()
         return int(n[0]), int(n[1])
 
+    def _fill_keys(self) -> None:
+        """The partner keys of every claim (a migration from schema 2)."""
+        decode = _decoder(self.path)
+        cols = ", ".join(f"{k} = ?" for k in nearby.COLUMNS)
+        rows = self.db.execute("SELECT rowid, data FROM claims").fetchall()
+        self.db.executemany(f"UPDATE claims SET {cols} WHERE rowid = ?",
+                            [(*(nearby.keys(decode(data)) or (None,) * len(nearby.COLUMNS)), rowid)
+                             for rowid, data in rows])
+
+    def claims_near(self, new_claims: Iterable[Claim], exclude_ids: Iterable[str] = (),
+                    exclude_texts: Iterable[str] = ()) -> list[Claim]:
+        """The archived claims that may take part in a finding about `new_claims`
+        (claimcheck.nearby: indexed queries by signature, definition, period and
+        extremes), leaving out documents as claims_for does."""
+        skip = self._skipped(exclude_ids, exclude_texts)
+        rowids = sorted(nearby.rows(self.db, list(new_claims), skip))
+        decode = _decoder(self.path)
+        out = []
+        for i in range(0, len(rowids), 900):  # (SQLite's parameter limit)
+            part = rowids[i:i + 900]
+            marks = ",".join("?" * len(part))
+            for doc_id, data in self.db.execute(f"SELECT doc_id, data FROM claims WHERE rowid IN ({marks}) "
+                                                f"ORDER BY rowid", part):
+                if doc_id not in skip:
+                    out.append(decode(data))
+        return out
+
     def claims_for(self, families: Iterable[str], exclude_ids: Iterable[str] = (),
                    exclude_texts: Iterable[str] = ()) -> list[Claim]:
         """The claims of these metric families (an indexed query), leaving out the
@@ -380,6 +426,14 @@ class Index:
         fams = sorted(set(families))
         if not fams:
             return []
+        skip = self._skipped(exclude_ids, exclude_texts)
+        marks = ",".join("?" * len(fams))
+        rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid", fams)
+        decode = _decoder(self.path)
+        return [decode(data) for doc_id, data in rows if doc_id not in skip]
+
+    def _skipped(self, exclude_ids: Iterable[str], exclude_texts: Iterable[str]) -> set:
+        """Documents whose claims are left out: these ids, these texts, later copies."""
         skip = set(exclude_ids)
         texts = set(exclude_texts)
         if texts:
@@ -398,10 +452,7 @@ class Index:
                 skip.add(doc_id)
             else:
                 first[th] = doc_id
-        marks = ",".join("?" * len(fams))
-        rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid", fams)
-        decode = _decoder(self.path)
-        return [decode(data) for doc_id, data in rows if doc_id not in skip]
+        return skip
 
     def all_claims(self) -> list[Claim]:
         decode = _decoder(self.path)
@@ -434,6 +485,10 @@ def _text_hash(text: str) -> str:
     return text_hash(text)
 
 
+_COLUMNS = "doc_id, family, metric, as_start, as_end, data, " + ", ".join(nearby.COLUMNS)
+_MARKS = ", ".join("?" * (6 + len(nearby.COLUMNS)))
+
+
 def _row(doc_id: str, c: Claim) -> tuple:
     from .check import family_of
 
@@ -442,8 +497,9 @@ def _row(doc_id: str, c: Claim) -> tuple:
     a = c.as_of
     if a is not None:
         row[_AS_OF] = [a.start.toordinal(), a.end.toordinal(), a.grain, a.text]
+    keys = nearby.keys(c) or (None,) * len(nearby.COLUMNS)
     return (doc_id, family_of(c), c.metric, a.start.isoformat() if a else None, a.end.isoformat() if a else None,
-            json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            json.dumps(row, ensure_ascii=False, separators=(",", ":")), *keys)
 
 
 def _decoder(path: str):
