@@ -195,12 +195,20 @@ def _index_of(corpus: list):
 
 
 def _as_in_index(docs: list, index) -> list:
-    """New documents that the index holds get the id they have there (articles/x.md
-    is x.md in an index of articles/): the longest tail of the path that is an id."""
+    """New documents get the id they have, or would have, in the index: a file under a
+    folder that was indexed is its path relative to that folder (articles/x.md is x.md
+    in an index of articles/, whether or not x.md is in it yet); else the longest tail
+    of the path that is an id of the index."""
     out = []
+    roots = index.roots()
     for d in docs:
         if not d.path or d.id != d.path:
             out.append(d)
+            continue
+        real = os.path.realpath(d.path)
+        root = next((r for r in roots if real.startswith(r.rstrip(os.sep) + os.sep)), None)
+        if root is not None:
+            out.append(d.model_copy(update={"id": os.path.relpath(real, root).replace(os.sep, "/")}))
             continue
         parts = os.path.normpath(d.path).replace(os.sep, "/").split("/")
         tails = ["/".join(parts[i:]) for i in range(len(parts))]
@@ -244,6 +252,7 @@ def _cmd_index(args) -> int:
             args.prune = False
         with _Progress(enabled=not args.no_progress) as bar:
             st = ix.update(docs, jobs=_jobs(args.jobs), rebuild=args.rebuild, prune=args.prune, progress=bar.update)
+        ix.add_roots(p for p in args.paths if os.path.isdir(p))
         docs_n, claims_n = ix.counts()
         print(f"{ix.path}: {st.added} added, {st.updated} updated, {st.unchanged} unchanged, {st.removed} removed "
               f"({st.claims} claims read); {docs_n} documents, {claims_n} claims", file=sys.stderr)

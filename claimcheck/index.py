@@ -377,6 +377,19 @@ class Index:
     def documents(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
+    def roots(self) -> list[str]:
+        """The folders indexed (absolute): a new file under one has the id it would have
+        in the index (its path relative to that folder)."""
+        try:
+            return list(json.loads(self.meta().get("roots", "[]")))
+        except (ValueError, TypeError):
+            return []
+
+    def add_roots(self, folders: Iterable[str]) -> None:
+        roots = sorted(set(self.roots()) | {os.path.realpath(f) for f in folders})
+        with self._write():
+            self._set_meta({"roots": json.dumps(roots, ensure_ascii=False)})
+
     def known_ids(self, ids: Iterable[str]) -> set:
         """Those of `ids` that are documents of the index."""
         ids = list(ids)

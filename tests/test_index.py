@@ -944,10 +944,6 @@ def test_cli_check_against_the_index_equals_against_the_folder(tmp_path, capsys)
     assert not any("95个" in m or "达150" in m or "117个" in m for m in quoted)  # the indexed version's figures
 
 
-@pytest.mark.xfail(strict=True, reason="cli._as_in_index gives a file the id it has in the index only when the "
-                                       "index already holds it: a new article of the indexed folder that is not "
-                                       "indexed yet keeps its path as id (corpus/late.txt), where --against corpus/ "
-                                       "names it late.txt, so the fingerprints (and baselines) differ")
 def test_cli_an_article_not_yet_indexed_has_its_folder_id(tmp_path, capsys):
     _cli_corpus(tmp_path)
     stats(cli(capsys, "index", "arch.db", "corpus", "--jobs", "1", "--no-progress"))
