@@ -1,10 +1,11 @@
 """The command line: a thin shell over the library (DESIGN.md "CLI").
 
-    claimcheck extract FILE... [--format table|json|jsonl]
+    claimcheck extract FILE... [--format table|json|jsonl|parquet] [--output FILE]
     claimcheck check PATH... [--against CORPUS...] [--format text|json|jsonl|sarif|github|junit|
                              markdown|codequality] [--output FILE] [--fail-on LEVEL]
                              [--baseline FILE] [--write-baseline FILE] [--config FILE]
-                             [--select CODES] [--ignore CODES] [--no-progress]
+                             [--select CODES] [--ignore CODES] [--no-progress] [--jobs N]
+                             [--engine local|dask] [--scheduler ADDRESS]
     claimcheck index DB [PATH...] [--prune] [--rebuild] [--jobs N]
     claimcheck explain CODE
 
@@ -16,6 +17,7 @@ the other files are still processed; a rule that fails is reported and the run g
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -38,8 +40,14 @@ def _cmd_extract(args) -> int:
     from . import extract as extract_mod
     from .load import load_report
 
+    if args.format == "parquet":
+        if not args.output:
+            raise _UsageError("--format parquet writes a binary file: name it with --output FILE")
+        from .export import require_pyarrow, write_parquet
+
+        require_pyarrow()
     status = 0
-    out = sys.stdout
+    out = io.StringIO() if args.output else sys.stdout
     rows = []
     docs, problems = load_report(args.files)
     for exc in problems:
@@ -48,7 +56,9 @@ def _cmd_extract(args) -> int:
     for doc in docs:
         claims = extract_mod.extract(doc.text, published=doc.published, doc_id=doc.id)
         where = doc.path or doc.id
-        if args.format == "table":
+        if args.format == "parquet":
+            rows.extend(claims)
+        elif args.format == "table":
             cache: dict = {}
             for c in claims:
                 line, col = _line_col(doc.text, c.start, cache)
@@ -65,6 +75,10 @@ def _cmd_extract(args) -> int:
     elif args.format == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
+    if args.format == "parquet":
+        write_parquet(rows, args.output)
+    elif args.output:
+        _write_output(args.output, out.getvalue())
     return status
 
 
@@ -122,6 +136,11 @@ def _cmd_check(args) -> int:
     corpus = args.against if args.against is not None else [cfg.resolve(p) for p in cfg.corpus]
     against: list = []
     index = _index_of(corpus)
+    on_dask = _engine(args) == "dask"
+    if index is not None and on_dask:
+        index.close()
+        raise _UsageError(f"--engine dask does not read a claim index ({index.path}); use --engine local, or "
+                          f"--against the articles themselves")
     if index is not None:
         docs = _as_in_index(docs, index)
         why = index.stale
@@ -143,9 +162,15 @@ def _cmd_check(args) -> int:
         engine["select"] = _codes(args.select)
     if args.ignore:
         engine["ignore"] = tuple(_codes(args.ignore))
-    with _Progress(enabled=not args.no_progress) as bar:
-        report = check(docs, against=index if index is not None else (against or None), config=engine,
-                       progress=bar.update, jobs=_jobs(args.jobs))
+    if on_dask:
+        from .engines import check_dask
+
+        report = check_dask(docs, against=against or None, config=engine, scheduler=args.scheduler,
+                            num_workers=_jobs(args.jobs))
+    else:
+        with _Progress(enabled=not args.no_progress) as bar:
+            report = check(docs, against=index if index is not None else (against or None), config=engine,
+                           progress=bar.update, jobs=_jobs(args.jobs))
     if index is not None:
         index.close()
     accepted: list = []
@@ -216,6 +241,13 @@ def _as_in_index(docs: list, index) -> list:
         best = next((t for t in tails if t in known), None)
         out.append(d if best is None or best == d.id else d.model_copy(update={"id": best}))
     return out
+
+
+def _engine(args) -> str:
+    """local or dask: --scheduler implies dask."""
+    if args.scheduler is not None and args.engine == "local":
+        raise _UsageError("--scheduler runs the Dask engine: drop it or --engine local")
+    return "dask" if args.scheduler is not None else (args.engine or "local")
 
 
 def _jobs(n: Optional[int]) -> int:
@@ -355,7 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="list the numeric claims in files or folders")
     e.add_argument("files", nargs="+", metavar="FILE", help="text files or folders of them")
-    e.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    e.add_argument("--format", choices=("table", "json", "jsonl", "parquet"), default="table",
+                   help="parquet: one row a claim (needs pyarrow and --output)")
+    e.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     e.set_defaults(func=_cmd_extract)
     c = sub.add_parser("check", help="check the claims of files or folders against each other")
     c.add_argument("paths", nargs="+", metavar="PATH", help="articles, or folders of them")
@@ -372,6 +406,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", "-j", type=int, metavar="N", help="read documents in N processes (default: every CPU)")
     c.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     c.add_argument("--ignore", metavar="CODES", help="not these rules (codes or prefixes, comma-separated)")
+    c.add_argument("--engine", choices=("local", "dask"), default=None,
+                   help="local: this process and --jobs readers (default); dask: a Dask bag pipeline, same report "
+                        "(pip install \"claimcheck[dask]\")")
+    c.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler to run on, e.g. tcp://host:8786 (implies --engine dask; default: "
+                        "Dask's local threads)")
     c.set_defaults(func=_cmd_check)
     i = sub.add_parser("index", help="add or update articles in a claim index (SQLite), for --against DB")
     i.add_argument("db", metavar="DB", help="the index file (made when missing)")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["ClaimcheckError", "InputError", "ConfigError", "DataFileError", "IndexFileError"]
+__all__ = ["ClaimcheckError", "InputError", "ConfigError", "DataFileError", "IndexFileError",
+           "MissingDependencyError"]
 
 
 class ClaimcheckError(Exception):
@@ -43,3 +44,21 @@ class DataFileError(_PathError, RuntimeError):
 class IndexFileError(_PathError, RuntimeError):
     """A claim index that cannot be used: not an SQLite database, from a newer
     claimcheck, locked by another writer, corrupt."""
+
+
+class MissingDependencyError(ClaimcheckError, ImportError):
+    """An optional feature whose packages are not installed (the Dask engine, Parquet
+    output); the message names the feature and the pip command that installs them."""
+
+    def __init__(self, feature: str, missing: str, extra: str = "dask"):
+        self.feature = feature
+        self.missing = missing
+        self.extra = extra
+        super().__init__(f"{feature} needs {missing}, which is not installed: pip install \"claimcheck[{extra}]\"",
+                         name=missing)
+
+    def __str__(self) -> str:
+        return self.msg
+
+    def __reduce__(self):
+        return type(self), (self.feature, self.missing, self.extra)

@@ -71,6 +71,20 @@ def extend_vocabulary(paths) -> None:
                 if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
                     raise ConfigError(where, f"[[metric]] {m['key']}: {lang} must be a list of words")
         extra.append((where, table))
+    _set_extra(extra)
+
+
+def use_extra(extra: list) -> None:
+    """Make `extra` ((path, parsed table) pairs, what `_EXTRA` holds after
+    extend_vocabulary) the vocabulary extension of this process: a worker in another
+    process or on another machine takes the parsed tables this way and needs none of
+    the files. Nothing is rebuilt when they are the ones in force."""
+    extra = [(p, t) for p, t in extra]
+    if extra != _EXTRA:
+        _set_extra(extra)
+
+
+def _set_extra(extra: list) -> None:
     _EXTRA[:] = extra
     vocabulary.cache_clear()
     applies.cache_clear()
