@@ -38,7 +38,7 @@ from .model import Claim, Document, Period
 
 __all__ = ["Index", "UpdateStats", "SCHEMA_VERSION", "is_index"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _MAGIC = b"SQLite format 3\x00"
 _FIELDS = list(Claim.model_fields)
 _AS_OF = _FIELDS.index("as_of")
@@ -57,12 +57,16 @@ CREATE INDEX IF NOT EXISTS claims_family ON claims(family, day1);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE INDEX IF NOT EXISTS claims_sig ON claims(sig, day1);
 CREATE INDEX IF NOT EXISTS claims_base ON claims(base, defn, day1);
+CREATE INDEX IF NOT EXISTS claims_sig_wlo ON claims(sig, wlo);
+CREATE INDEX IF NOT EXISTS claims_base_wlo ON claims(base, defn, wlo);
+CREATE TABLE IF NOT EXISTS definitions (base TEXT NOT NULL, defn TEXT NOT NULL, PRIMARY KEY (base, defn));
 CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 """
 
 # schema N -> the statements (or a function of the connection) that make it N + 1.
 # Version 1, of the first development builds, had no text_hash and no claim counts;
-# version 2 had not the keys that find a new claim's partners (claimcheck.nearby).
+# version 2 had not the keys that find a new claim's partners (claimcheck.nearby);
+# version 3 had not the indexes by extreme nor the list of definitions of each base.
 _MIGRATIONS = {
     1: [
         "ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
@@ -79,6 +83,13 @@ _MIGRATIONS = {
         "CREATE INDEX IF NOT EXISTS claims_sig ON claims(sig, day1)",
         "CREATE INDEX IF NOT EXISTS claims_base ON claims(base, defn, day1)",
         lambda ix: ix._fill_keys(),
+    ],
+    3: [
+        "CREATE INDEX IF NOT EXISTS claims_sig_wlo ON claims(sig, wlo)",
+        "CREATE INDEX IF NOT EXISTS claims_base_wlo ON claims(base, defn, wlo)",
+        "CREATE TABLE IF NOT EXISTS definitions (base TEXT NOT NULL, defn TEXT NOT NULL, PRIMARY KEY (base, defn))",
+        "INSERT OR IGNORE INTO definitions SELECT DISTINCT base, defn FROM claims "
+        "WHERE base IS NOT NULL AND fact = 1 AND dated = 1",
     ],
 }
 
@@ -362,8 +373,10 @@ class Index:
                     "title = excluded.title, source = excluded.source, url = excluded.url, claims = excluded.claims",
                     (d.id, d.path, h, _text_hash(d.text), d.published.isoformat() if d.published else None,
                      d.title, d.source, d.url, len(claims)))
-                self.db.executemany(f"INSERT INTO claims ({_COLUMNS}) VALUES ({_MARKS})",
-                                    [_row(d.id, c) for c in claims])
+                rows = [_row(d.id, c) for c in claims]
+                self.db.executemany(f"INSERT INTO claims ({_COLUMNS}) VALUES ({_MARKS})", rows)
+                self.db.executemany("INSERT OR IGNORE INTO definitions (base, defn) VALUES (?, ?)",
+                                    {(r[7], r[8]) for r in rows if r[7] is not None and r[9] == 1 and r[10] == 1})
                 written += len(claims)
                 if d.id in known:
                     updated += 1

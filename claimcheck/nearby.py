@@ -3,13 +3,16 @@ incremental check loads those and not the whole of each metric family.
 
 The rules compare a claim b only with claims of its family, and of those only:
 
-    CC101/CC401, CC203   the same signature, periods that overlap b's
+    CC101/CC401          the same signature, periods that overlap b's: the most extreme
+                         values below and above b (a sweep cites those, a few a side)
+    CC203                the same signature: the plans over b's period; for a plan, the
+                         latest facts that overlap it
     CC202, CC204         b's neighbours in its signature's dated series (any distance)
     CC201                the earlier claim of b's signature with the highest lower end
                          (b falls below it), and the later ones that fall below b (with,
                          for each, its own best earlier claim, which decides whom it cites)
     CC501                the same for the claims of other definitions of b's base, and
-                         their overlapping claims
+                         their overlapping claims most below and above b
 
 `keys(c)` is what the index stores beside each claim to answer those questions with
 indexed queries (signature, base and definition as short hashes, whether the text dates
@@ -63,43 +66,60 @@ def rows(db, new_claims: Iterable, exclude_docs: set) -> set:
             continue
         sig, base, defn, fact, is_dated, lo, hi, d0, d1, pos = k
         here = (d1, c.doc_id or "", pos)  # (a series is ordered by end of period, document, offset)
-        from .check import family_of
-
-        fam = family_of(c)
-        # everything of the family whose period comes near (CC101, CC203, CC202, CC501 clashes)
-        out |= _q(db, "SELECT rowid FROM claims WHERE family = ? AND day1 >= ? AND day0 <= ?",
-                  (fam, d0 - WINDOW_DAYS, d1 + WINDOW_DAYS))
+        over = "day1 >= ? AND day0 <= ?"  # (periods that overlap b's)
+        span = (d0 - WINDOW_DAYS, d1 + WINDOW_DAYS)
+        # CC101/CC401: of b's signature, the overlapping facts most below and most above
+        # b (a sweep reports the most extreme ones, `max_partners` a side)
+        if hi is not None:
+            out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_sig_wlo WHERE sig = ? AND fact = 1 AND {over} "
+                          f"AND wlo > ? ORDER BY wlo DESC LIMIT {2 * _TOP}", (sig, *span, hi))
+        if lo is not None:
+            out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND fact = 1 AND {over} AND whi < ? "
+                          f"ORDER BY whi LIMIT {2 * _TOP}", (sig, *span, lo))
+        # CC203: the plans of b's signature over its period, and for a plan the latest facts
+        out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND fact = 0 AND {over}", (sig, *span))
+        if not fact:
+            out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND fact = 1 AND {over} "
+                          f"ORDER BY day0 DESC LIMIT {2 * _TOP}", (sig, *span))
         # the series neighbours of b, however far (CC202, CC204)
         out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND {series} AND (day1, doc_id, pos) < (?, ?, ?) "
                       f"ORDER BY day1 DESC, doc_id DESC, pos DESC LIMIT {_TOP}", (sig, *here))
         out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND {series} AND (day1, doc_id, pos) > (?, ?, ?) "
                       f"ORDER BY day1, doc_id, pos LIMIT {_TOP}", (sig, *here))
         # b falls below the best earlier claim (CC201)
-        out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND {series} AND day1 < ? "
-                      f"ORDER BY wlo DESC LIMIT {_TOP}", (sig, d1))
+        out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_sig_wlo WHERE sig = ? AND {series} "
+                      f"AND day1 < ? ORDER BY wlo DESC LIMIT {_TOP}", (sig, d1))
         # later claims that fall below b, and the best earlier claim of each (CC201)
         if lo is not None:
             later = db.execute(f"SELECT rowid, day1 FROM claims WHERE sig = ? AND {series} AND day1 > ? "
                                f"AND whi < ? ORDER BY day1 LIMIT {_TOP}", (sig, d1, lo)).fetchall()
             for rowid, e in later:
                 out.add(rowid)
-                out |= _q(db, f"SELECT rowid FROM claims WHERE sig = ? AND {series} AND day1 < ? "
-                              f"ORDER BY wlo DESC LIMIT {_TOP}", (sig, e))
+                out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_sig_wlo WHERE sig = ? AND {series} "
+                              f"AND day1 < ? ORDER BY wlo DESC LIMIT {_TOP}", (sig, e))
         if not (fact and is_dated):
             continue
         # CC501: the best earlier claim of every other definition of the base, and the later
         # claims of other definitions below b (with the best of b's definition before each)
-        for (other,) in db.execute(f"SELECT DISTINCT defn FROM claims WHERE base = ? AND {series}", (base,)):
+        for (other,) in db.execute("SELECT defn FROM definitions WHERE base = ?", (base,)):
             if other == defn:
                 continue
-            out |= _q(db, f"SELECT rowid FROM claims WHERE base = ? AND defn = ? AND {series} AND day1 < ? "
-                          f"ORDER BY wlo DESC LIMIT {_TOP}", (base, other, d1))
+            # its overlapping facts most below and above b (a conflict in appearance)
+            if hi is not None:
+                out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_base_wlo WHERE base = ? AND defn = ? "
+                              f"AND {series} AND {over} AND wlo > ? ORDER BY wlo DESC LIMIT {_TOP}",
+                          (base, other, *span, hi))
+            if lo is not None:
+                out |= _q(db, f"SELECT rowid FROM claims WHERE base = ? AND defn = ? AND {series} AND {over} "
+                              f"AND whi < ? ORDER BY whi LIMIT {_TOP}", (base, other, *span, lo))
+            out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_base_wlo WHERE base = ? AND defn = ? "
+                          f"AND {series} AND day1 < ? ORDER BY wlo DESC LIMIT {_TOP}", (base, other, d1))
             if lo is not None:
                 later = db.execute(f"SELECT rowid, day1 FROM claims WHERE base = ? AND defn = ? AND {series} "
                                    f"AND day1 > ? AND whi < ? ORDER BY day1 LIMIT {_TOP}",
                                    (base, other, d1, lo)).fetchall()
                 for rowid, e in later:
                     out.add(rowid)
-                    out |= _q(db, f"SELECT rowid FROM claims WHERE base = ? AND defn = ? AND {series} "
-                                  f"AND day1 < ? ORDER BY wlo DESC LIMIT {_TOP}", (base, defn, e))
+                    out |= _q(db, f"SELECT rowid FROM claims INDEXED BY claims_base_wlo WHERE base = ? AND defn = ? "
+                                  f"AND {series} AND day1 < ? ORDER BY wlo DESC LIMIT {_TOP}", (base, defn, e))
     return out

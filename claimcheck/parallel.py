@@ -37,7 +37,13 @@ def _read(doc: Document) -> list[Claim]:
 
 
 def _read_chunk(docs: list) -> list:
-    return [_read(d) for d in docs]
+    """(text, published, id) tuples in, each one's claims as their field dicts out: a
+    tuple or dict pickles in C, a pydantic model through Python (the parent, which
+    pickles and unpickles every chunk alone, was the bottleneck of two workers)."""
+    from .extract import extract
+
+    return [[c.__dict__ for c in extract(text, published=published, doc_id=doc_id)]
+            for text, published, doc_id in docs]
 
 
 def _init(vocabulary: list) -> None:
@@ -67,12 +73,26 @@ def extract_all(docs: Sequence[Document], jobs: Optional[int] = None,
 
     ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
     size = max(1, min(64, n // (jobs * 8)))  # (chunks: enough to balance, few enough to be cheap)
-    chunks = [list(docs[i:i + size]) for i in range(0, n, size)]
+    chunks = [[(d.text, d.published, d.id) for d in docs[i:i + size]] for i in range(0, n, size)]
     out: list = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=([p for p, _ in link._EXTRA],)) as pool:
-        for claims in pool.map(_read_chunk, chunks):
-            out.extend(claims)
-            if progress is not None:
-                progress(len(out), n)
+    import gc
+
+    gc.freeze()  # (workers forked meanwhile leave the parent's objects alone: fewer pages copied on write)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                                 initargs=([p for p, _ in link._EXTRA],)) as pool:
+            _collect(pool, chunks, out, n, progress)
+    finally:
+        gc.unfreeze()
     return out
+
+
+def _collect(pool, chunks: list, out: list, n: int, progress) -> None:
+    """The chunks' claims, in order, into `out` (Claims rebuilt from their fields)."""
+    from .extract import _make_claim
+
+    make = _make_claim() or (lambda fields: Claim(**fields))
+    for claims in pool.map(_read_chunk, chunks):
+        out.extend([make(f) for f in fields] for fields in claims)
+        if progress is not None:
+            progress(len(out), n)
