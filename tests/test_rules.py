@@ -517,13 +517,6 @@ def test_table_is_paired_and_covers_every_code():
     assert set(SEVERITY) <= set(load_all()), "a rule code is not registered"
 
 
-# Measured on the engine as it stands; strict, so that the day it meets the acceptance
-# numbers the marker has to go.
-ACCEPTANCE_XFAIL = ("below the acceptance numbers: recall 43/47 = 0.915 < 0.95 (missed: the companies share, "
-                    "a count with no region, CC303's text search) and 1 false error (CC101 between a whole and "
-                    "its part after 其中, 100亿元-of-1000亿元-says-10%)")
-
-
 def test_recall_and_false_errors():
     """The acceptance numbers: recall = planted contradictions found / planted (strict
     xfails count as missed), and errors reported on near misses (must be none).
