@@ -48,22 +48,19 @@ class Group(NamedTuple):
 
     def signature(self, c: Claim) -> tuple:
         """signature(c), once per claim and run."""
-        if self.memo is None:
-            return signature(c)
-        sigs = self.memo["sig"]
-        s = sigs.get(id(c))
-        if s is None:
-            s = sigs[id(c)] = signature(c)
-        return s
+        return self._once("sig", signature, c)
 
     def dated(self, c: Claim) -> bool:
         """dated(c), once per claim and run."""
+        return self._once("dated", dated, c)
+
+    def _once(self, table: str, func, c: Claim):
         if self.memo is None:
-            return dated(c)
-        d = self.memo["dated"]
-        v = d.get(id(c))
+            return func(c)
+        memo = self.memo[table]
+        v = memo.get(id(c))
         if v is None:
-            v = d[id(c)] = dated(c)
+            v = memo[id(c)] = func(c)
         return v
 
     def cached(self, name: str, make):
