@@ -430,18 +430,16 @@ class Index:
         """The archived claims that may take part in a finding about `new_claims`
         (claimcheck.nearby: indexed queries by signature, definition, period and
         extremes), leaving out documents as claims_for does."""
-        skip = self._skipped(exclude_ids, exclude_texts)
-        rowids = sorted(nearby.rows(self.db, list(new_claims), skip))
-        decode = _decoder(self.path)
-        out = []
+        rowids = sorted(nearby.rows(self.db, list(new_claims), set(exclude_ids)))
+        found = []
         for i in range(0, len(rowids), 900):  # (SQLite's parameter limit)
             part = rowids[i:i + 900]
             marks = ",".join("?" * len(part))
-            for doc_id, data in self.db.execute(f"SELECT doc_id, data FROM claims WHERE rowid IN ({marks}) "
-                                                f"ORDER BY rowid", part):
-                if doc_id not in skip:
-                    out.append(decode(data))
-        return out
+            found += self.db.execute(f"SELECT doc_id, data FROM claims WHERE rowid IN ({marks}) ORDER BY rowid",
+                                     part).fetchall()
+        skip = self._skipped(exclude_ids, exclude_texts, {doc_id for doc_id, _ in found})
+        decode = _decoder(self.path)
+        return [decode(data) for doc_id, data in found if doc_id not in skip]
 
     def claims_for(self, families: Iterable[str], exclude_ids: Iterable[str] = (),
                    exclude_texts: Iterable[str] = ()) -> list[Claim]:
@@ -452,32 +450,35 @@ class Index:
         fams = sorted(set(families))
         if not fams:
             return []
-        skip = self._skipped(exclude_ids, exclude_texts)
         marks = ",".join("?" * len(fams))
-        rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid", fams)
+        rows = self.db.execute(f"SELECT doc_id, data FROM claims WHERE family IN ({marks}) ORDER BY rowid",
+                               fams).fetchall()
+        skip = self._skipped(exclude_ids, exclude_texts, {doc_id for doc_id, _ in rows})
         decode = _decoder(self.path)
         return [decode(data) for doc_id, data in rows if doc_id not in skip]
 
-    def _skipped(self, exclude_ids: Iterable[str], exclude_texts: Iterable[str]) -> set:
-        """Documents whose claims are left out: these ids, these texts, later copies."""
+    def _skipped(self, exclude_ids: Iterable[str], exclude_texts: Iterable[str], candidates: Iterable[str]) -> set:
+        """Of the `candidates` (document ids), those whose claims are left out: these ids,
+        these texts, and the later copies of a text the index holds more than once."""
         skip = set(exclude_ids)
+        cands = sorted(set(candidates) - skip)
         texts = set(exclude_texts)
-        if texts:
-            marks = ",".join("?" * len(texts))
-            skip |= {r[0] for r in self.db.execute(f"SELECT id FROM documents WHERE text_hash IN ({marks})",
-                                                   sorted(texts))}
-        # a copy of an earlier document of the index adds nothing either (as check() drops
-        # a document whose text it has seen): the first one recorded is kept
-        first: dict = {}
-        for doc_id, th in self.db.execute(
-                "SELECT id, text_hash FROM documents WHERE text_hash IN (SELECT text_hash FROM documents "
-                "WHERE text_hash != '' GROUP BY text_hash HAVING count(*) > 1) ORDER BY rowid"):
-            if doc_id in skip:
-                continue
-            if th in first:
-                skip.add(doc_id)
-            else:
-                first[th] = doc_id
+        excluded = sorted(skip)
+        for i in range(0, len(cands), 400):  # (SQLite's parameter limit)
+            part = cands[i:i + 400]
+            marks = ",".join("?" * len(part))
+            if texts:
+                tmarks = ",".join("?" * len(texts))
+                skip |= {r[0] for r in self.db.execute(
+                    f"SELECT id FROM documents WHERE id IN ({marks}) AND text_hash IN ({tmarks})", [*part, *sorted(texts)])}
+            # a copy of an earlier document of the index adds nothing either (as check() drops
+            # a document whose text it has seen): the first one recorded is kept
+            xmarks = ",".join("?" * len(excluded))
+            not_excluded = f"AND e.id NOT IN ({xmarks})" if excluded else ""
+            skip |= {r[0] for r in self.db.execute(
+                f"SELECT d.id FROM documents d WHERE d.id IN ({marks}) AND d.text_hash != '' AND EXISTS "
+                f"(SELECT 1 FROM documents e WHERE e.text_hash = d.text_hash AND e.rowid < d.rowid {not_excluded})",
+                [*part, *excluded])}
         return skip
 
     def all_claims(self) -> list[Claim]:
