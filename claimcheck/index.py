@@ -38,7 +38,7 @@ from .model import Claim, Document, Period
 
 __all__ = ["Index", "UpdateStats", "SCHEMA_VERSION", "is_index"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _MAGIC = b"SQLite format 3\x00"
 _FIELDS = list(Claim.model_fields)
 _AS_OF = _FIELDS.index("as_of")
@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_family ON claims(family, day1);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE INDEX IF NOT EXISTS claims_sig ON claims(sig, day1);
+CREATE INDEX IF NOT EXISTS claims_series ON claims(sig, fact, dated, day1, doc_id, pos);
 CREATE INDEX IF NOT EXISTS claims_base ON claims(base, defn, day1);
 CREATE INDEX IF NOT EXISTS claims_sig_wlo ON claims(sig, wlo);
 CREATE INDEX IF NOT EXISTS claims_base_wlo ON claims(base, defn, wlo);
@@ -66,7 +67,8 @@ CREATE INDEX IF NOT EXISTS documents_text ON documents(text_hash);
 # schema N -> the statements (or a function of the connection) that make it N + 1.
 # Version 1, of the first development builds, had no text_hash and no claim counts;
 # version 2 had not the keys that find a new claim's partners (claimcheck.nearby);
-# version 3 had not the indexes by extreme nor the list of definitions of each base.
+# version 3 had not the indexes by extreme nor the list of definitions of each base;
+# version 4 had not the index in series order (a claim's neighbours in two seeks).
 _MIGRATIONS = {
     1: [
         "ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT ''",
@@ -91,6 +93,7 @@ _MIGRATIONS = {
         "INSERT OR IGNORE INTO definitions SELECT DISTINCT base, defn FROM claims "
         "WHERE base IS NOT NULL AND fact = 1 AND dated = 1",
     ],
+    4: ["CREATE INDEX IF NOT EXISTS claims_series ON claims(sig, fact, dated, day1, doc_id, pos)"],
 }
 
 
