@@ -18,6 +18,7 @@ import json
 import os
 from pathlib import Path
 
+from ._text import valid_unicode
 from .errors import ConfigError
 
 __all__ = ["write_baseline", "read_baseline", "split"]
@@ -40,7 +41,7 @@ def write_baseline(findings, path: os.PathLike) -> int:
     p = Path(path)
     tmp = p.with_name(p.name + ".tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_text(valid_unicode(text), encoding="utf-8")
         os.replace(tmp, p)
     except OSError as exc:
         raise ConfigError(os.fspath(path), f"cannot write the baseline: {exc.strerror or exc}") from None
@@ -57,6 +58,8 @@ def read_baseline(path: os.PathLike) -> set[str]:
         raise ConfigError(where, f"cannot read the baseline: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(where, f"not a claimcheck baseline (not JSON: {exc})") from None
+    except RecursionError:
+        raise ConfigError(where, "not a claimcheck baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("claimcheck_baseline") != VERSION or \
             not isinstance(data.get("findings"), list):
         raise ConfigError(where, f"not a claimcheck baseline (expected claimcheck_baseline: {VERSION} and findings)")

@@ -35,6 +35,8 @@ DEFAULT_CONFIG = {
     "jump_days": 92,  # ... within this many days
     "max_partners": 5,  # a claim is the partner in this many findings of a rule at most (CC101 each side)
     "severity": {},  # code -> the severity its findings get (config `severity`)
+    "max_document_chars": 2_000_000,  # a longer document is read up to here (claimcheck.limits)
+    "max_claims_per_document": 20_000,  # ... and its first this many claims are kept
 }
 
 _PER_CLAIM = ("CC402",)  # rules that read claims one by one, among those with no vocabulary metric
@@ -49,14 +51,23 @@ def check(docs: Sequence[Document], against=None, config: Optional[dict] = None,
     index, only the claims of the metric families the new documents mention are loaded).
     A `<!-- claimcheck: ignore CODES -->` comment in a document silences the findings
     about the paragraph after it (claimcheck.suppress). Documents are read in `jobs`
-    processes (claimcheck.parallel); `progress(done, total)` is called as they are."""
+    processes (claimcheck.parallel); `progress(done, total)` is called as they are.
+    A document longer than the config's `max_document_chars` is read up to there, and
+    of one with more than `max_claims_per_document` claims the first are kept; each is
+    a line of `report.warnings` (claimcheck.limits)."""
     from . import suppress
+    from .limits import Limits
     from .parallel import extract_all
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
+    limits, warnings = Limits.of(cfg), []
     index = against if hasattr(against, "claims_for") else None
+    docs = limits.clip_all(docs, warnings)
+    if index is None and against is not None:
+        against = limits.clip_all(against, warnings)
     kept, new_ids, seen_texts = distinct_documents(docs, () if index is not None else (against or ()))
-    claims: list[Claim] = [c for found in extract_all(kept, jobs=jobs, progress=progress) for c in found]
+    found = extract_all(kept, jobs=jobs, progress=progress)
+    claims: list[Claim] = [c for d, cs in zip(kept, found) for c in limits.keep(d, cs, warnings)]
     ids = [d.id for d in kept]
     if index is not None:
         archived = index.claims_near(claims, exclude_ids=new_ids, exclude_texts=seen_texts)
@@ -64,6 +75,7 @@ def check(docs: Sequence[Document], against=None, config: Optional[dict] = None,
         ids += list(dict.fromkeys(c.doc_id for c in archived))
     report = check_claims(claims, documents=ids, new_docs=new_ids if against is not None else None, config=cfg)
     report.findings, report.suppressed = suppress.apply(report.findings, kept)
+    report.warnings = warnings
     return report
 
 
@@ -165,7 +177,7 @@ def check_local(claims: list[Claim], config: Optional[dict] = None) -> Partial:
     for c in claims:
         if c.sentence:
             sentences.setdefault((c.doc_id, c.sentence), []).append(c)
-    for key, members in sentences.items():
+    for key, members in _occurrences(sentences):
         if len(members) < 2:
             continue
         group = Group.of(f"{key[0]}:{members[0].start}", members, cfg)
@@ -173,6 +185,26 @@ def check_local(claims: list[Claim], config: Optional[dict] = None) -> Partial:
             if rule.code.startswith("CC3"):
                 _run(rule, group, part)
     return part
+
+
+def _occurrences(sentences: dict) -> list:
+    """The claims of each sentence as it stands in its document: claims of a sentence
+    text that the document repeats (a line copied twice, a run-on text cut into blocks
+    alike: extract's _SENTENCE_MAX) are told apart by their offsets, since the claims of
+    one occurrence lie within the length of the sentence from its first claim. So a
+    group holds the claims of one stretch of text, whatever the document repeats."""
+    out = []
+    for key, members in sentences.items():
+        members = sorted(members, key=lambda c: c.start)
+        span = len(key[1])
+        group = [members[0]]
+        for c in members[1:]:
+            if c.start - group[0].start >= span:
+                out.append((key, group))
+                group = []
+            group.append(c)
+        out.append((key, group))
+    return out
 
 
 def assemble(claims: list[Claim], documents: Optional[list[str]], parts: Iterable[Partial], family_sizes: dict,

@@ -1,6 +1,6 @@
 """The command line: a thin shell over the library (DESIGN.md "CLI").
 
-    claimcheck extract FILE... [--format table|json|jsonl|parquet] [--output FILE]
+    claimcheck extract FILE... [--format table|json|jsonl|parquet] [--output FILE] [--config FILE]
     claimcheck check PATH... [--against CORPUS...] [--format text|json|jsonl|sarif|github|junit|
                              markdown|codequality] [--output FILE] [--fail-on LEVEL]
                              [--baseline FILE] [--write-baseline FILE] [--config FILE]
@@ -11,7 +11,12 @@
 
 Exit codes: 0 done (check: no finding at or above --fail-on), 1 findings at or above
 --fail-on, 2 usage, input or internal error (each bad file is reported on one line and
-the other files are still processed; a rule that fails is reported and the run goes on).
+the other files are still processed; a rule that fails is reported and the run goes on),
+and a document that was not read whole (over max-document-chars or
+max-claims-per-document: a warning naming it, claimcheck.limits).
+
+Everything written to stdout or a file is valid UTF-8 (claimcheck._text): a surrogate
+code point, from a JSON escape or a file name that is not UTF-8, is written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ import argparse
 import io
 import json
 import os
+import re
 import sys
 from typing import Optional, Sequence
 
+from ._text import valid_unicode
 from .errors import ClaimcheckError
 from .model import interval_body, period_text
 from .report import FORMATS
@@ -36,8 +43,48 @@ def _line_col(text: str, offset: int, cache: dict) -> tuple[int, int]:
     return line, col
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_control(m: "re.Match") -> str:
+    ch = m.group()
+    return _ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def _say(msg: str) -> None:
+    """One line on stderr, whatever a file name or an article holds: a control
+    character or line break is written as its escape (a file named "x\\n::error::y"
+    cannot start a line a CI runner reads as a command, nor move a terminal's cursor),
+    and so is a surrogate code point (a file name that is not UTF-8: \\udcff)."""
+    msg = _CONTROL.sub(_escape_control, msg)
+    print(msg.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
+
+
+def _cell(s: str) -> str:
+    """A cell of the extract table: one line, without control characters."""
+    return _CONTROL.sub("", re.sub(r"\r\n?|[\n\v\f\x85\u2028\u2029]", " ", s))
+
+
+class _Stdout:
+    """sys.stdout (as it is at each write) for text that may hold surrogate code points."""
+
+    def write(self, s: str) -> int:
+        return sys.stdout.write(valid_unicode(s))
+
+
+def _warn(warnings: list) -> int:
+    """Print the warnings of documents not read whole; the exit status they call for."""
+    for w in warnings:
+        _say(f"claimcheck: warning: {w}")
+    return 2 if warnings else 0
+
+
 def _cmd_extract(args) -> int:
     from . import extract as extract_mod
+    from .config import load_config
     from .load import load_report
 
     if args.format == "parquet":
@@ -46,15 +93,17 @@ def _cmd_extract(args) -> int:
         from .export import require_pyarrow, write_parquet
 
         require_pyarrow()
+    limits, warnings = load_config(args.config).limits(), []
     status = 0
-    out = io.StringIO() if args.output else sys.stdout
+    out = io.StringIO() if args.output else _Stdout()
     rows = []
     docs, problems = load_report(args.files)
     for exc in problems:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        _say(f"claimcheck: error: {exc}")
         status = 2
     for doc in docs:
-        claims = extract_mod.extract(doc.text, published=doc.published, doc_id=doc.id)
+        doc = limits.clip(doc, warnings)
+        claims = limits.keep(doc, extract_mod.extract(doc.text, published=doc.published, doc_id=doc.id), warnings)
         where = doc.path or doc.id
         if args.format == "parquet":
             rows.extend(claims)
@@ -62,8 +111,9 @@ def _cmd_extract(args) -> int:
             cache: dict = {}
             for c in claims:
                 line, col = _line_col(doc.text, c.start, cache)
-                rows.append((f"{where}:{line}:{col}", c.text.replace("\n", " "), interval_body(c), c.unit,
-                             period_text(c.as_of), c.metric or "", c.modality or "", c.source or ""))
+                rows.append(tuple(_cell(x) for x in (
+                    f"{where}:{line}:{col}", c.text, interval_body(c), c.unit, period_text(c.as_of), c.metric or "",
+                    c.modality or "", c.source or "")))
         elif args.format == "jsonl":
             for c in claims:
                 out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n")
@@ -79,7 +129,7 @@ def _cmd_extract(args) -> int:
         write_parquet(rows, args.output)
     elif args.output:
         _write_output(args.output, out.getvalue())
-    return status
+    return _warn(warnings) or status
 
 
 def _width(s: str) -> int:
@@ -145,8 +195,8 @@ def _cmd_check(args) -> int:
         docs = _as_in_index(docs, index)
         why = index.stale
         if why:
-            print(f"claimcheck: warning: {index.path}: built with another {why}; "
-                  f"`claimcheck index {index.path} --rebuild PATH...` reads the archive again", file=sys.stderr)
+            _say(f"claimcheck: warning: {index.path}: built with another {why}; "
+                 f"`claimcheck index {index.path} --rebuild PATH...` reads the archive again")
     elif corpus:
         against, more = load_report(corpus)
         docs = _as_in_corpus(docs, corpus)
@@ -155,7 +205,7 @@ def _cmd_check(args) -> int:
         # (a new article is not its own corpus)
         problems = [*problems, *more]
     for exc in problems:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        _say(f"claimcheck: error: {exc}")
         status = 2
     engine = cfg.engine()
     if args.select:
@@ -177,16 +227,16 @@ def _cmd_check(args) -> int:
     baseline_path = args.baseline or (cfg.resolve(cfg.baseline) if cfg.baseline and not args.write_baseline else None)
     if args.write_baseline:  # (the findings written are accepted: they do not fail this run)
         n = bl.write_baseline(report.findings, args.write_baseline)
-        print(f"claimcheck: wrote {n} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        _say(f"claimcheck: wrote {n} finding(s) to the baseline {args.write_baseline}")
         accepted = report.findings
     elif baseline_path:
         new, old, stale = bl.split(report.findings, bl.read_baseline(baseline_path))
         report.findings, accepted = new, old
         if old:
-            print(f"claimcheck: {len(old)} finding(s) accepted in the baseline {baseline_path}", file=sys.stderr)
+            _say(f"claimcheck: {len(old)} finding(s) accepted in the baseline {baseline_path}")
         if stale:
-            print(f"claimcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} matched no finding "
-                  f"(fixed or changed); --write-baseline {baseline_path} refreshes it", file=sys.stderr)
+            _say(f"claimcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} matched no finding "
+                 f"(fixed or changed); --write-baseline {baseline_path} refreshes it")
     out = args.output
     color = out is None and args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     documents = {d.id: d for d in [*docs, *against]}
@@ -196,9 +246,10 @@ def _cmd_check(args) -> int:
         sys.stdout.write(text)
     else:
         _write_output(out, text)
+    status = _warn(report.warnings) or status
     if report.errors:
         for e in report.errors:
-            print(f"claimcheck: internal error: {e}", file=sys.stderr)
+            _say(f"claimcheck: internal error: {e}")
         return 2
     if status:
         return status
@@ -271,24 +322,25 @@ def _cmd_index(args) -> int:
         if not args.paths:
             docs_n, claims_n = ix.counts()
             meta = ix.meta()
-            print(f"{ix.path}: {docs_n} documents, {claims_n} claims; schema {meta.get('schema')}, "
-                  f"extractor {meta.get('extractor')}, vocabulary {meta.get('vocabulary')}")
+            print(valid_unicode(f"{ix.path}: {docs_n} documents, {claims_n} claims; schema {meta.get('schema')}, "
+                                f"extractor {meta.get('extractor')}, vocabulary {meta.get('vocabulary')}"))
             if ix.stale:
                 print(f"stale: built with another {ix.stale}; --rebuild PATH... reads the documents again")
             return 0
         docs, problems = load_report(args.paths)
         for exc in problems:
-            print(f"claimcheck: error: {exc}", file=sys.stderr)
+            _say(f"claimcheck: error: {exc}")
         if args.prune and problems:
-            print("claimcheck: error: not pruning: some paths could not be read", file=sys.stderr)
+            _say("claimcheck: error: not pruning: some paths could not be read")
             args.prune = False
         with _Progress(enabled=not args.no_progress) as bar:
-            st = ix.update(docs, jobs=_jobs(args.jobs), rebuild=args.rebuild, prune=args.prune, progress=bar.update)
+            st = ix.update(docs, jobs=_jobs(args.jobs), rebuild=args.rebuild, prune=args.prune, progress=bar.update,
+                           limits=cfg.limits())
         ix.add_roots(p for p in args.paths if os.path.isdir(p))
         docs_n, claims_n = ix.counts()
-        print(f"{ix.path}: {st.added} added, {st.updated} updated, {st.unchanged} unchanged, {st.removed} removed "
-              f"({st.claims} claims read); {docs_n} documents, {claims_n} claims", file=sys.stderr)
-    return 2 if problems else 0
+        _say(f"{ix.path}: {st.added} added, {st.updated} updated, {st.unchanged} unchanged, {st.removed} removed "
+             f"({st.claims} claims read); {docs_n} documents, {claims_n} claims")
+    return _warn(list(st.warnings)) or (2 if problems else 0)
 
 
 def _as_in_corpus(docs: list, corpus: list) -> list:
@@ -320,7 +372,7 @@ def _write_output(path: str, text: str) -> None:
     tmp = f"{path}.tmp{os.getpid()}"
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            fh.write(valid_unicode(text))
         os.replace(tmp, path)
     except OSError as exc:
         try:
@@ -374,7 +426,7 @@ def _cmd_explain(args) -> int:
     rules = load_all()
     code = args.code.upper()
     if code not in rules:
-        print(f"claimcheck: error: no rule {args.code!r} (rules: {', '.join(sorted(rules))})", file=sys.stderr)
+        _say(f"claimcheck: error: no rule {args.code!r} (rules: {', '.join(sorted(rules))})")
         return 2
     r = rules[code]
     doc = rule_doc(code)
@@ -390,6 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("table", "json", "jsonl", "parquet"), default="table",
                    help="parquet: one row a claim (needs pyarrow and --output)")
     e.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    e.add_argument("--config", metavar="FILE",
+                   help="claimcheck.toml or pyproject.toml (its size limits; default: the nearest up from here)")
     e.set_defaults(func=_cmd_extract)
     c = sub.add_parser("check", help="check the claims of files or folders against each other")
     c.add_argument("paths", nargs="+", metavar="PATH", help="articles, or folders of them")
@@ -437,16 +491,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return args.func(args)
     except (ClaimcheckError, _UsageError) as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        _say(f"claimcheck: error: {exc}")
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("claimcheck: interrupted", file=sys.stderr)
+        _say("claimcheck: interrupted")
         return 2
     except Exception as exc:  # noqa: BLE001 - a crash is exit 2 with one line, never 1 (findings)
-        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
-              f"(please report it with the input that caused it)", file=sys.stderr)
+        _say(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+             f"(please report it with the input that caused it)")
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         return 2

@@ -12,6 +12,8 @@ passed over); `claimcheck check --config FILE` names one. Keys (`-` and `_` alik
     jump-factor = 10.0              CC202: a change of more than this many times ...
     jump-days = 92                  ... within this many days
     max-partners = 5                a claim is cited by this many findings of a rule at most
+    max-document-chars = 2000000    a longer document is read up to here (a warning; exit 2)
+    max-claims-per-document = 20000 ... and its first this many claims are kept
     vocabulary = ["metrics.toml"]   more metrics (the format of claimcheck/data/metrics.toml)
     baseline = "claimcheck-baseline.json"   findings accepted before (see cli --baseline)
     [documents."file.txt"]          the manifest (claimcheck.toml only): date, title, source, url
@@ -24,12 +26,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ._data import tomllib
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 __all__ = ["Config", "find_config", "load_config"]
 
@@ -50,6 +55,8 @@ class Config(BaseModel):
     jump_factor: float = Field(10.0, gt=1)
     jump_days: int = Field(92, gt=0)
     max_partners: int = Field(5, ge=1)
+    max_document_chars: int = Field(2_000_000, ge=1)
+    max_claims_per_document: int = Field(20_000, ge=1)
     vocabulary: list[str] = Field(default_factory=list)
     baseline: Optional[str] = None
     documents: dict[str, dict[str, Any]] = Field(default_factory=dict)  # the manifest: read by load.py
@@ -89,7 +96,15 @@ class Config(BaseModel):
     def engine(self) -> dict:
         """The settings check() reads."""
         return {"select": self.select, "ignore": tuple(self.ignore), "severity": dict(self.severity),
-                "jump_factor": self.jump_factor, "jump_days": self.jump_days, "max_partners": self.max_partners}
+                "jump_factor": self.jump_factor, "jump_days": self.jump_days, "max_partners": self.max_partners,
+                "max_document_chars": self.max_document_chars,
+                "max_claims_per_document": self.max_claims_per_document}
+
+    def limits(self) -> "Limits":
+        """The size limits, for the commands that read documents without checking them."""
+        from .limits import Limits
+
+        return Limits(self.max_document_chars, self.max_claims_per_document)
 
 
 def find_config(start: Optional[os.PathLike] = None) -> Optional[Path]:

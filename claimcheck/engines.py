@@ -95,11 +95,19 @@ def check_dask(docs: Sequence[Document], against: Optional[Sequence[Document]] =
     if npartitions is not None and int(npartitions) < 1:
         raise EngineError(f"npartitions must be 1 or more, not {npartitions}")
     dask, db = _import_dask()
+    from .limits import Limits
+
     cfg = {**DEFAULT_CONFIG, **(config or {})}
+    limits, warnings = Limits.of(cfg), []
+    docs = limits.clip_all(docs, warnings)
+    if against is not None:
+        against = limits.clip_all(against, warnings)
     kept, new_ids, _ = distinct_documents(docs, against or ())
     new_docs = new_ids if against is not None else None
     if not kept:
-        return check_claims([], documents=[], new_docs=new_docs, config=cfg)
+        report = check_claims([], documents=[], new_docs=new_docs, config=cfg)
+        report.warnings = warnings
+        return report
 
     client, own_client = None, False
     name = DEFAULT_SCHEDULER if scheduler is None else scheduler
@@ -147,16 +155,18 @@ def check_dask(docs: Sequence[Document], against: Optional[Sequence[Document]] =
 
     # Back to claimcheck.check's order: claims by document, then as extracted; the
     # families' results in the order their first claims come, then the documents'.
-    found = {i: claims for _, read_docs, _ in per_unit for i, claims in read_docs}
+    found = {i: claims for _, read_docs, _, _ in per_unit for i, claims in read_docs}
+    warnings += [w for *_, more in sorted(per_unit, key=operator.itemgetter(0)) for w in more]
     claims = [c for i in sorted(found) for c in found[i]]
     parts = [part for _, part in sorted(per_family, key=operator.itemgetter(0))]
-    parts += [part for _, _, part in sorted(per_unit, key=operator.itemgetter(0)) if part is not None]
+    parts += [part for _, _, part, _ in sorted(per_unit, key=operator.itemgetter(0)) if part is not None]
     sizes: dict = {}
     for c in claims:
         fam = family_of(c)
         sizes[fam] = sizes.get(fam, 0) + 1
     report = assemble(claims, [d.id for d in kept], parts, sizes, new_docs, cfg)
     report.findings, report.suppressed = suppress.apply(report.findings, kept)
+    report.warnings = warnings
     return report
 
 
@@ -166,19 +176,23 @@ def check_dask(docs: Sequence[Document], against: Optional[Sequence[Document]] =
 def _read_partition(units: list, settings: tuple) -> list:
     """The map step: for each group of documents with one id, (index of its first
     document, [(document index, claims)], check_local over its claims; None for an
-    earlier document, which alone concerns no new one, as in check_claims)."""
+    earlier document, which alone concerns no new one, as in check_claims; the warnings
+    of the documents with more claims than the limit, whose first claims are kept)."""
     from .check import check_local
     from .extract import extract
+    from .limits import Limits
     from .link import use_extra
 
     config, extra, new_docs = settings
     use_extra(extra)
+    limits = Limits.of(config)
     out = []
     for unit in units:
-        read = [(i, extract(d.text, published=d.published, doc_id=d.id)) for i, d in unit]
+        warnings: list = []
+        read = [(i, limits.keep(d, extract(d.text, published=d.published, doc_id=d.id), warnings)) for i, d in unit]
         claims = [c for _, found in read for c in found]
         local = check_local(claims, config) if new_docs is None or unit[0][1].id in new_docs else None
-        out.append((unit[0][0], read, local))
+        out.append((unit[0][0], read, local, warnings))
     return out
 
 
@@ -187,7 +201,7 @@ def _family_entries(records: list) -> list:
     from .check import family_of
 
     out = []
-    for _, read, _ in records:
+    for _, read, _, _ in records:
         for i, claims in read:
             for j, c in enumerate(claims):
                 fam = family_of(c)

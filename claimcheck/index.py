@@ -30,11 +30,15 @@ import os
 import sqlite3
 import time
 from importlib import resources
-from typing import Callable, Iterable, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from . import nearby
+from ._text import has_surrogates, valid_unicode
 from .errors import IndexFileError
 from .model import Claim, Document, Period
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 __all__ = ["Index", "UpdateStats", "SCHEMA_VERSION", "is_index"]
 
@@ -103,6 +107,7 @@ class UpdateStats(NamedTuple):
     unchanged: int
     removed: int
     claims: int  # claims written
+    warnings: tuple = ()  # documents not read whole (claimcheck.limits)
 
 
 def is_index(path: os.PathLike) -> bool:
@@ -298,15 +303,24 @@ class Index:
         return IndexFileError(self.path, msg)
 
     def update(self, docs: Sequence[Document], jobs: int = 1, rebuild: bool = False, prune: bool = False,
-               progress: Optional[Callable[[int, int], None]] = None, batch_seconds: float = 0.5) -> UpdateStats:
+               progress: Optional[Callable[[int, int], None]] = None, batch_seconds: float = 0.5,
+               limits: Optional["Limits"] = None) -> UpdateStats:
         """Add or update `docs`: a document whose hash is unchanged is not read again;
         the others are read (in `jobs` processes) and their claims replaced, a document
         per transaction's worth at a time (a batch commits every `batch_seconds`).
         `prune`: documents not among `docs` are removed. `rebuild`: every document is
         read again and the index takes this claimcheck's extractor and vocabulary; unless
         `prune` removes them, every document of the index must be among `docs` (one that
-        was not read again would keep another extractor's claims in an index called fresh)."""
+        was not read again would keep another extractor's claims in an index called fresh).
+        `limits` (claimcheck.limits, the defaults when None): a longer document is stored
+        up to the limit, with its first claims; each is one of the stats' `warnings`.
+        Every string stored is valid Unicode (claimcheck._text)."""
+        from .limits import Limits
         from .parallel import extract_all
+
+        limits = limits or Limits()
+        warnings: list = []
+        docs = [_storable(d) for d in limits.clip_all(docs, warnings)]
 
         why = self.stale
         if why and not rebuild:
@@ -339,7 +353,7 @@ class Index:
         pending: list = []
         while i < len(todo):
             chunk = todo[i:i + step]
-            found = extract_all(chunk, jobs=jobs)
+            found = [limits.keep(d, claims, warnings) for d, claims in zip(chunk, extract_all(chunk, jobs=jobs))]
             pending.extend(zip(chunk, found))
             i += len(chunk)
             if time.monotonic() - t_last >= batch_seconds or i >= len(todo):
@@ -361,7 +375,7 @@ class Index:
             with self._write():
                 self._set_meta({"claimcheck": _version(), "extractor": extractor_version(),
                                 "vocabulary": vocabulary_version(), "rebuilt": _now()})
-        return UpdateStats(added, updated, unchanged, removed, written)
+        return UpdateStats(added, updated, unchanged, removed, written, tuple(warnings))
 
     def _store(self, pending: list, known: dict) -> tuple[int, int, int]:
         added = updated = written = 0
@@ -404,7 +418,7 @@ class Index:
     def add_roots(self, folders: Iterable[str]) -> None:
         roots = sorted(set(self.roots()) | {os.path.realpath(f) for f in folders})
         with self._write():
-            self._set_meta({"roots": json.dumps(roots, ensure_ascii=False)})
+            self._set_meta({"roots": json.dumps(roots)})  # (ASCII: a name that is not UTF-8 is kept as escapes)
 
     def known_ids(self, ids: Iterable[str]) -> set:
         """Those of `ids` that are documents of the index."""
@@ -530,6 +544,12 @@ def _row(doc_id: str, c: Claim) -> tuple:
     keys = nearby.keys(c) or (None,) * len(nearby.COLUMNS)
     return (doc_id, family_of(c), c.metric, a.start.isoformat() if a else None, a.end.isoformat() if a else None,
             json.dumps(row, ensure_ascii=False, separators=(",", ":")), *keys)
+
+
+def _storable(d: Document) -> Document:
+    """`d`, or a copy whose strings SQLite can store (no surrogate code points)."""
+    fields = {k: valid_unicode(v) for k, v in d.__dict__.items() if isinstance(v, str) and has_surrogates(v)}
+    return d.model_copy(update=fields) if fields else d
 
 
 def _decoder(path: str):

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Union
 
+from ._text import valid_unicode
 from .errors import InputError
 from .model import Document
 
@@ -150,6 +151,10 @@ def decode(data: bytes, path: PathLike = "<bytes>", declared: Optional[str] = No
         return _check_controls(data.decode("utf-8"), where), "UTF-8"
     except UnicodeDecodeError as exc:
         first = exc
+    if first.end == len(data) and first.reason == "unexpected end of data" and not data[:first.start].isascii():
+        # UTF-8 text but for its last character, cut short (a download or a copy that stopped)
+        raise InputError(where, f"not valid UTF-8: the file ends inside a character (byte 0x{data[first.start]:02x} "
+                                f"at {first.start} of {len(data)}); was it cut short?")
     label = (declared or "").strip().lower()
     legacy = _LEGACY
     if label in _DECLARED:  # a Chinese charset declared: tried first, and wins a tie
@@ -161,16 +166,23 @@ def decode(data: bytes, path: PathLike = "<bytes>", declared: Optional[str] = No
         except (LookupError, UnicodeDecodeError):
             pass
     best = None
+    gb_error = None
     for codec, name in legacy:
         try:
             text = data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if codec == "gb18030":
+                gb_error = exc
             continue
         rare, total = _rare_share(text)
         if best is None or rare * best[2] < best[1] * total:  # rare/total < best's, no division
             best = (text, rare, total, name)
     if best is None:
         bad = data[first.start]
+        if gb_error is not None and gb_error.start != first.start:  # each reads a part: two encodings in one file
+            raise InputError(where, f"not valid UTF-8 (byte 0x{bad:02x} at {first.start}) nor GB18030 (byte "
+                                    f"0x{data[gb_error.start]:02x} at {gb_error.start}): mixed encodings? "
+                                    f"(save it as UTF-8)")
         raise InputError(where, f"not valid UTF-8 or GB18030 (byte 0x{bad:02x} at {first.start})")
     text, rare, total, name = best
     if total >= _RARE_MIN_CHARS and rare > _RARE_MAX * total:
@@ -749,8 +761,14 @@ def _documents(src: _Source, manifests: _Manifests, problems: list) -> list[Docu
 
 
 def _make(doc_id: str, text: str, fields: dict, path: str) -> Document:
-    return Document(id=doc_id, text=text, published=fields.get("date"), title=fields.get("title"),
-                    source=fields.get("source"), url=fields.get("url"), path=path)
+    """The Document; its id, text and fields are valid Unicode (a surrogate code point,
+    from a JSON escape or a file name that is not UTF-8, becomes U+FFFD: one character
+    for one, so offsets stay), its path the file's as the system names it."""
+    def ok(s):
+        return valid_unicode(s) if isinstance(s, str) else s
+
+    return Document(id=ok(doc_id), text=ok(text), published=fields.get("date"), title=ok(fields.get("title")),
+                    source=ok(fields.get("source")), url=ok(fields.get("url")), path=path)
 
 
 def load_report(paths: Iterable[PathLike]) -> LoadReport:

@@ -155,6 +155,7 @@ class Report(BaseModel):
     coverage: Coverage = Field(default_factory=Coverage)
     documents: list[str] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)  # internal errors of rules (the run went on)
+    warnings: list[str] = Field(default_factory=list)  # documents not read whole (claimcheck.limits)
     suppressed: int = 0  # findings silenced by <!-- claimcheck: ignore --> comments in the articles
 
     def timeline(self, metric: str) -> list[Claim]:
@@ -163,6 +164,15 @@ class Report(BaseModel):
             (c for c in self.claims if c.metric == metric),
             key=lambda c: (c.as_of is None, c.as_of.end if c.as_of else _dt.date.min, c.doc_id or "", c.start),
         )
+
+    def timeline_svg(self, metric: str, **opts) -> str:
+        """The timeline chart of a metric key or a metric family (large_models.count: the
+        released and registered counts together) as standalone SVG; opts as
+        claimcheck.report.svg.timeline_svg (width, height, documents, region). '' when
+        there is nothing to draw."""
+        from .report.svg import timeline_svg
+
+        return timeline_svg(self, metric, **opts)
 
 
 def _fmt(v: float) -> str:

@@ -636,6 +636,32 @@ def test_injection_corpus_in_every_format(tmp_path, capsys):
     assert cells == [6, 6, 6], rows
 
 
+def test_surrogate_escapes_and_names_that_are_not_utf8_in_every_format(tmp_path, capsys):
+    """The injection corpus, with JSON escapes of lone surrogates in a record's id and
+    text and (where the system allows) a file whose name is not UTF-8: code points that
+    no UTF encoding can write. Every format is written (as U+FFFD) and well-formed."""
+    write_evil_corpus(tmp_path)
+    record = json.loads((tmp_path / "feed.json").read_text(encoding="utf-8"))
+    record["id"] += "\ud800"
+    record["text"] = record["text"].replace("我国", "我\udfff国", 1)
+    (tmp_path / "feed.json").write_text(json.dumps(record), encoding="utf-8")  # (ASCII: the escapes as written)
+    if os.name == "posix":  # a third party to the conflict
+        Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xff\xfe.txt")).write_text(
+            "截至2023年10月，我国已发布大模型300个。", encoding="utf-8")
+    n = len(check_json(capsys, ".")[1])
+    for fmt in FORMATS:
+        run = cli(capsys, "check", ".", "--format", fmt)
+        assert run.rc == 1 and run.err == "", fmt
+        run.out.encode("utf-8")  # (strict)
+        assert "\ufffd" in run.out or fmt == "github", fmt
+        if fmt in ("json", "sarif", "codequality"):
+            json.loads(run.out)
+        elif fmt == "junit":
+            ET.fromstring(run.out.encode("utf-8"))
+        elif fmt == "github":
+            assert len([parse_annotation(line) for line in github_lines(run.out)]) == n
+
+
 def test_text_report_strips_terminal_controls_from_quoted_text():
     """The text renderer alone, on a finding whose quoted text holds controls (the
     report a terminal shows): ESC, NUL, BEL, CR, C1 CSI go; colour stays the renderer's."""

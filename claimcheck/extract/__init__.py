@@ -65,6 +65,25 @@ def _sentence_at(text: str, pos: int) -> Optional[tuple[int, int]]:
     return lo, (e.end() if e is not None else len(text))
 
 
+# A claim's `sentence` is its sentence, unless that is longer than _SENTENCE_MAX
+# characters (a run-on line of a scrape, a table flattened to one line, a hostile input):
+# then the block of it that holds the claim. Blocks follow each other from the start of
+# the sentence, each ending after the last clause mark in its second half (else at
+# _SENTENCE_MAX), so that claims of one block share it (the arithmetic rules read them
+# together) and no claim carries more than _SENTENCE_MAX characters of text with it.
+_SENTENCE_MAX = 1000
+_CLAUSE_MARKS = "，,、；;：:。！？!? \t\u3000"
+
+
+def _block_end(text: str, start: int, end: int) -> int:
+    """Where the block of a long sentence [.., end) that begins at `start` ends."""
+    if end - start <= _SENTENCE_MAX:
+        return end
+    hi = start + _SENTENCE_MAX
+    cut = max(text.rfind(ch, start + _SENTENCE_MAX // 2, hi) for ch in _CLAUSE_MARKS)
+    return cut + 1 if cut >= 0 else hi
+
+
 _SET_BY_EXTRACT = frozenset((
     "text", "start", "end", "value_text", "low", "high", "low_inclusive", "high_inclusive", "approx", "bound",
     "unit", "kind", "scope", "subject", "metric", "as_of", "as_of_rule", "modality", "source", "doc_id", "sentence",
@@ -157,21 +176,28 @@ def extract(text: str, published=None, doc_id: Optional[str] = None, anchor: boo
     else:
         anchors = [_NO_ANCHOR] * len(raws)
     out = []
-    s = e = -1
+    s = e = -1  # the sentence of the claim before, or its block (_SENTENCE_MAX)
+    sent_end = -1  # the end of that sentence
     sentence = None
     sents = starts = None
     make = _make_claim() if doc_id is None or type(doc_id) is str else None
     for r, a in zip(raws, anchors):
         pos = r.start
-        if not s <= pos < e:  # the sentence of the claim before holds this one too
-            span = _sentence_at(text, pos) if sents is None else None
-            if span is None:  # (a claim that starts at a sentence end: read them all)
-                if sents is None:
-                    sents = sentences(text)
-                    starts = [a for a, _ in sents]
-                i = bisect_right(starts, pos) - 1
-                span = sents[i] if i >= 0 else (-1, -1)
-            s, e = span
+        if not s <= pos < e:  # the sentence (block) of the claim before holds this one too
+            if 0 <= e <= pos < sent_end:  # a later block of the same long sentence
+                span = (e, sent_end)
+            else:
+                span = _sentence_at(text, pos) if sents is None else None
+                if span is None:  # (a claim that starts at a sentence end: read them all)
+                    if sents is None:
+                        sents = sentences(text)
+                        starts = [a for a, _ in sents]
+                    i = bisect_right(starts, pos) - 1
+                    span = sents[i] if i >= 0 else (-1, -1)
+            s, sent_end = span
+            e = _block_end(text, s, sent_end) if s >= 0 else sent_end
+            while e <= pos and e < sent_end:  # (blocks without claims, passed over)
+                s, e = e, _block_end(text, e, sent_end)
             sentence = text[s:e].strip() if s >= 0 else None
         scope = {**r.scope, **a.scope} if r.scope else (a.scope if a.scope else {})
         if make is None:

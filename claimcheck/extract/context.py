@@ -98,6 +98,11 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _NO_CARRY = frozenset("。！？!?；;，,：:、)）】」』”\"'")  # a line that ends so ends its words
 _CONTEXT_BACK = 300  # how far back a context may start
+# How far a context may reach from its start: the sentence, but in a sentence longer
+# than this (a run-on line of a scrape, a table flattened to one line, a hostile input)
+# a window of this many characters, so that the words read for each claim are a bounded
+# number and a whole text reads in linear time (tests/test_linear.py).
+_CONTEXT_MAX = 1000
 _CARRY_LINES = 2  # line breaks a context is carried across
 
 _SUBJ = _CTX["subject"]
@@ -139,6 +144,26 @@ def context_start(f: str, pos: int) -> int:
         carried += 1
         j = f.rfind("\n", cs, q + 1)
     return cs
+
+
+def context_end(f: str, pos: int, end: int) -> int:
+    """Where the context of a claim at `pos` ends, at `end` (its sentence end) at the
+    latest: after the first line break after it that ends a line with punctuation, or
+    after the _CARRY_LINES + 1st break (as context_start carries a context back)."""
+    j = f.find("\n", pos, end)
+    carried = 0
+    while j >= 0:
+        q = j - 1
+        while q >= pos and f[q] in " \t\r\n\u3000":
+            q -= 1
+        if q >= pos and f[q] in _NO_CARRY or carried >= _CARRY_LINES:
+            return j + 1
+        carried += 1
+        k = j + 1
+        while k < end and f[k] in " \t\r\n\u3000":  # (blank lines: one break, as context_start counts them)
+            k += 1
+        j = f.find("\n", k, end)
+    return end
 
 
 def _strip_trail(s: str) -> str:
@@ -257,8 +282,8 @@ def anchor(text: str, f: str, raws: list, published=None, with_time: bool = True
         prev_p = p
         if cs != ctx_start:  # a new context: read its words once
             ctx_start = cs
-            e = _STRONG_END.search(f, p)
-            ctx_end = e.end() if e else len(f)
+            e = _STRONG_END.search(f, p, cs + _CONTEXT_MAX)
+            ctx_end = context_end(f, p, e.end() if e else min(len(f), cs + _CONTEXT_MAX))
             hits = _hits(f, cs, ctx_end, raws, idx)
             hit_starts = [h[0] for h in hits]
             sources = None

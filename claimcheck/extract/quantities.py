@@ -440,12 +440,20 @@ _NC_BEFORE = filters.BEFORE_ANY
 _NC_AFTER = filters.AFTER_ANY
 
 
+# A numeral longer than this states no quantity (a run of digits, an identifier, a hash,
+# a hostile input); it is passed over before it is parsed, so that the parsers' caches,
+# keyed by numerals, hold short strings only.
+MAX_NUMERAL = 100
+
+
 def _read(m, kind: str, text: str, f: str, skip_lines, memory: dict, floor: int, eng: _Engine) -> Optional[RawClaim]:
     """The claim a candidate stands for, or None. `floor` is where the previous claim
     ended: a bound word or currency sign before it belongs to that claim, not this one.
     (The cheap tests come first: most candidates are read without a regex call beyond
     the tail's.)"""
     num_s, num_e = m.span()
+    if num_e - num_s > MAX_NUMERAL:
+        return None
     if skip_lines is not None:
         i = bisect_right(skip_lines[0], num_s) - 1
         if i >= 0 and num_s < skip_lines[1][i]:

@@ -23,7 +23,7 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def _hash(s: str) -> str:
-    return hashlib.sha256(s.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(s.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _base(f: Finding) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from .._text import valid_unicode
 from ..model import Document, Finding, Report
 from ._common import (
     SEVERITIES,
@@ -100,6 +101,6 @@ def render_github(report: Report, documents: Mapping[str, Document] | None = Non
         step_summary_path = os.environ.get("GITHUB_STEP_SUMMARY", "")
     if step_summary_path:
         with open(step_summary_path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(report, documents))
+            fh.write(valid_unicode(step_summary(report, documents)))
     lines = annotations(report, documents, max_per_level)
     return "".join(line + "\n" for line in lines)

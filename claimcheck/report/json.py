@@ -1,5 +1,5 @@
 """The JSON report: {"version": 1, "documents", "findings", "verified", "claims",
-"coverage", "errors", "suppressed"}. Each finding has code, severity, message, metric, fingerprint,
+"coverage", "errors", "warnings", "suppressed"}. Each finding has code, severity, message, metric, fingerprint,
 explanation and its claims as {doc, start, end, text, as_of, value}. `json_schema()` is
 its JSON Schema, built from the models (committed as docs/report-schema.json by
 tools/json_schema.py)."""
@@ -21,6 +21,7 @@ def render_json(report, documents=None, **_opts) -> str:
         "claims": [c.model_dump(mode="json") for c in report.claims],
         "coverage": report.coverage.model_dump(mode="json"),
         "errors": report.errors,
+        "warnings": report.warnings,
         "suppressed": report.suppressed,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -47,6 +48,7 @@ def json_schema() -> dict:
         claims: list[Claim]
         coverage: Coverage
         errors: list[str]
+        warnings: list[str]  # documents not read whole (over max-document-chars or max-claims-per-document)
         suppressed: int  # findings silenced by <!-- claimcheck: ignore --> comments
 
     schema = JsonReport.model_json_schema(mode="serialization")

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
+from .._text import valid_unicode
 from ..model import ClaimRef, Document, Finding, Report, period_text
 from ._common import (
     HELP_URI,
@@ -69,11 +70,24 @@ def _descriptor(code: str, rule) -> dict:
     return d
 
 
+def _path_bytes(path: str) -> bytes:
+    """The bytes of a file name, as the system has them (a name that is not UTF-8 comes
+    back as it was); a document id that no file name can be, as UTF-8 with U+FFFD."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:
+        return valid_unicode(path).encode("utf-8")
+
+
 def _artifact(path: str, known: bool) -> dict:
     """An artifactLocation: relative to %SRCROOT% (the current directory) when it can be."""
     if known and not under_cwd(path):
-        return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+        absolute = Path(os.path.abspath(path))
+        try:
+            return {"uri": absolute.as_uri()}
+        except (UnicodeEncodeError, ValueError):  # (a name no file system holds)
+            return {"uri": "file://" + quote(_path_bytes(absolute.as_posix()), safe="/")}
+    return {"uri": quote(_path_bytes(path), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _physical(ref: ClaimRef, docs: Mapping[str, Document]) -> dict:

@@ -193,7 +193,7 @@ def fingerprint(code: str, metric: Optional[str], claims: Iterable[Claim]) -> st
     """Stable across runs and edits elsewhere in the text: rule, metric and the claims'
     normalised texts with their documents, never offsets."""
     parts = sorted(f"{c.doc_id}|{_norm(c.text)}" for c in claims)
-    h = hashlib.sha256("\x1f".join([code, metric or "", *parts]).encode("utf-8")).hexdigest()
+    h = hashlib.sha256("\x1f".join([code, metric or "", *parts]).encode("utf-8", "surrogatepass")).hexdigest()
     return h[:16]
 
 
