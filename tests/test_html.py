@@ -8,7 +8,7 @@ compute chart is drawn; each chart has a text alternative; the palette passes WC
 
 In a browser (`-m browser`, skipped without /usr/bin/chromium): headless Chromium
 renders the seeds' page without a console error and takes a screenshot
-(benchmarks/results/html-seeds.png). The timings are in benchmarks/html.py.
+(benchmarks/results/html-seeds.png). The timings are in benchmarks/html_report.py.
 """
 
 from __future__ import annotations

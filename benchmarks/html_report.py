@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """How long the HTML report takes to generate (the HTML report issue).
 
-    python benchmarks/html.py [--articles 10000] [--seed 7] [--repeat 5]
+    python benchmarks/html_report.py [--articles 10000] [--seed 7] [--repeat 5]
                               [--out benchmarks/results/html.json]
 
 Measured, in this process:
@@ -26,9 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
-# this file is named html.py: with its folder on sys.path (as `python benchmarks/html.py`
-# puts it) it would stand in for the standard library's html module
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
@@ -121,7 +118,7 @@ def main() -> None:
     a = ap.parse_args()
     os.chdir(ROOT)  # (paths in the page are relative to the repository, as a user runs it)
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-    result = {"command": "python benchmarks/html.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
+    result = {"command": "python benchmarks/html_report.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
               "date": started, "claimcheck_source_sha256": _source_digest(),
               "git_head": subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
                                          text=True).stdout.strip(),
