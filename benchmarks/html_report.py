@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
 import datetime as _dt  # noqa: E402
-import hashlib  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
@@ -43,6 +42,7 @@ import time  # noqa: E402
 
 import claimcheck  # noqa: E402
 from claimcheck.report.html import render_html  # noqa: E402
+from _results import source_digest  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("archive", HERE / "archive.py")
 archive = importlib.util.module_from_spec(_spec)  # benchmarks/archive.py
@@ -50,15 +50,6 @@ _spec.loader.exec_module(archive)
 
 SEEDS_TARGET_S = 1.0
 ARCHIVE_TARGET_S = 30.0
-
-
-def _source_digest() -> str:
-    h = hashlib.sha256()
-    for p in sorted((ROOT / "claimcheck").rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".toml", ".txt"):
-            h.update(p.relative_to(ROOT).as_posix().encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def _timed(func):
@@ -119,7 +110,7 @@ def main() -> None:
     os.chdir(ROOT)  # (paths in the page are relative to the repository, as a user runs it)
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     result = {"command": "python benchmarks/html_report.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
-              "date": started, "claimcheck_source_sha256": _source_digest(),
+              "date": started, "claimcheck_source_sha256": source_digest(),
               "git_head": subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
                                          text=True).stdout.strip(),
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -132,7 +123,7 @@ def main() -> None:
     print(f"{r['articles']} articles: {r['claims']} claims, {r['findings']} findings; load {r['load_s']} s, "
           f"check {r['check_s']} s, render_html {r['render_s']} s ({r['page_mib']} MiB, {r['charts']} charts; "
           f"target < {ARCHIVE_TARGET_S:g} s: {'met' if r['met'] else 'NOT met'})", flush=True)
-    result["claimcheck_source_sha256_at_end"] = _source_digest()
+    result["claimcheck_source_sha256_at_end"] = source_digest()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import hashlib
 import json
 import os
 import platform
@@ -46,15 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import archive  # noqa: E402  (benchmarks/archive.py)
-
-
-def _source_digest() -> str:
-    h = hashlib.sha256()
-    for p in sorted((ROOT / "claimcheck").rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".toml", ".txt"):
-            h.update(p.relative_to(ROOT).as_posix().encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+from _results import source_digest  # noqa: E402
 
 
 def _run(cmd: list, cwd=None, env=None) -> dict:
@@ -275,7 +266,7 @@ def main() -> None:
     work = Path(a.workdir)
     work.mkdir(parents=True, exist_ok=True)
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-    src = _source_digest()
+    src = source_digest()
     print(f"scale benchmark: sizes {sizes}, seed {a.seed}, workdir {work}, sources {src}", flush=True)
     archives = build_archives(work, sizes, a.seed)
     result = {"command": "python benchmarks/scale.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
@@ -312,7 +303,7 @@ def main() -> None:
     if "dask" in stages:
         result["dask"] = {"skipped": "--skip-dask"} if a.skip_dask else dask_vs_mp(archives[sizes[0]], a.jobs_docs)
         result["stages"]["dask"] = stamp
-    result["claimcheck_source_sha256_at_end"] = _source_digest()
+    result["claimcheck_source_sha256_at_end"] = source_digest()
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")
